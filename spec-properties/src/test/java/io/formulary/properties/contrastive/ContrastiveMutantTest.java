@@ -1,0 +1,54 @@
+package io.formulary.properties.contrastive;
+
+import io.formulary.properties.PropertyHarness;
+import io.formulary.properties.contrastive.mutants.LabelVectorsWithoutTemperature;
+import io.formulary.properties.contrastive.mutants.MissingFactorTwoLabelVectors;
+import io.formulary.properties.contrastive.mutants.NaiveAccumulationAsTwoPass;
+import io.formulary.properties.contrastive.mutants.TextbookLogSumExpLoss;
+import io.formulary.properties.contrastive.mutants.UnsymmetrizedLabelVectors;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each deliberately wrong CONTRA implementation is caught by a named property that the reference passes. */
+class ContrastiveMutantTest {
+
+    private static void caught(String id, ContrastiveContract mutant, Consumer<ContrastiveProperties> property) {
+        assertThat(PropertyHarness.falsify(id, () -> property.accept(ContrastiveProperties.against(mutant))))
+                .as("%s must catch %s", id, mutant.getClass().getSimpleName()).isPresent();
+        assertThat(PropertyHarness.falsify(id, () -> property.accept(ContrastiveProperties.against(new ReferenceContrastive()))))
+                .as("the reference passes %s", id).isEmpty();
+    }
+
+    @Test
+    void unsymmetrizedLabelVectorsAreCaughtByTheEmbeddingGradientCheck() {
+        caught("CONTRA-P2", new UnsymmetrizedLabelVectors(), ContrastiveProperties::labelVectorsAreTheEmbeddingGradient);
+    }
+
+    @Test
+    void missingFactorTwoIsCaughtByTheEmbeddingGradientCheck() {
+        caught("CONTRA-P2", new MissingFactorTwoLabelVectors(), ContrastiveProperties::labelVectorsAreTheEmbeddingGradient);
+    }
+
+    @Test
+    void missingFactorTwoIsCaughtByTheGoldenVectors() {
+        caught("CONTRA-P14", new MissingFactorTwoLabelVectors(), ContrastiveProperties::goldenVectors);
+    }
+
+    @Test
+    void labelVectorsWithoutTemperatureAreCaughtByTheTemperatureMetamorphism() {
+        caught("CONTRA-P12", new LabelVectorsWithoutTemperature(), ContrastiveProperties::temperatureMetamorphic);
+    }
+
+    @Test
+    void naiveAccumulationIsCaughtByAccumulationEqualsFullBatch() {
+        caught("CONTRA-P3", new NaiveAccumulationAsTwoPass(), ContrastiveProperties::accumulationEqualsFullBatch);
+    }
+
+    @Test
+    void textbookLossIsCaughtByTheTinyLossProperty() {
+        caught("CONTRA-P9", new TextbookLogSumExpLoss(), ContrastiveProperties::tinyLossKeepsRelativeAccuracy);
+    }
+}
