@@ -96,11 +96,15 @@ final class RowSoftmax {
         return l;
     }
 
-    /** {@code G = P - T}. */
+    /**
+     * {@code G = P - T}. When the positive is the row's arg-max, {@code p - 1} would cancel (p rounds to 1 once the
+     * positive dominates); it is evaluated as {@code -rest / (1 + rest)} instead, which keeps full relative accuracy.
+     */
     double[][] minusTarget(int[] partner) {
         double[][] g = probabilities();
         for (int i = 0; i < g.length; i++) {
-            g[i][partner[i]] -= 1;
+            int j = partner[i];
+            g[i][j] = j == argMax[i] ? -rest[i] / (1 + rest[i]) : g[i][j] - 1;
         }
         return g;
     }

@@ -12,14 +12,15 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each deliberately wrong CONTRA implementation is caught by a named property that the reference passes. */
+/**
+ * Each deliberately wrong CONTRA implementation is caught by a named property. (That the reference passes the same
+ * properties is what {@link ContrastiveProperties} itself shows in every build.)
+ */
 class ContrastiveMutantTest {
 
     private static void caught(String id, ContrastiveContract mutant, Consumer<ContrastiveProperties> property) {
         assertThat(PropertyHarness.falsify(id, () -> property.accept(ContrastiveProperties.against(mutant))))
                 .as("%s must catch %s", id, mutant.getClass().getSimpleName()).isPresent();
-        assertThat(PropertyHarness.falsify(id, () -> property.accept(ContrastiveProperties.against(new ReferenceContrastive()))))
-                .as("the reference passes %s", id).isEmpty();
     }
 
     @Test

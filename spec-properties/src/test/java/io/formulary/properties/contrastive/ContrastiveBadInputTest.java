@@ -1,0 +1,119 @@
+package io.formulary.properties.contrastive;
+
+import io.formulary.core.contrastive.ContrastiveLoss;
+import io.formulary.core.contrastive.CostModel;
+import io.formulary.core.contrastive.Encoder;
+import io.formulary.core.contrastive.GradientAccumulation;
+import io.formulary.core.contrastive.GradientAccumulation.EncoderKind;
+import io.formulary.core.contrastive.L2Normalization;
+import io.formulary.core.contrastive.LinearEncoder;
+import io.formulary.core.contrastive.TanhMlpEncoder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The "Bad input" rules of chapter CONTRA: each raises IllegalArgumentException naming the parameter. */
+class ContrastiveBadInputTest {
+
+    private static final double[][] H = {{0.75, -0.75}, {-0.375, 1}, {0.25, 0.75}, {-0.875, 0.25}};
+    private static final int[] PARTNER = {1, 0, 3, 2};
+    private static final double[][] X = {{1, 0, 2}, {0, 1, -1}, {1, 1, 0}, {-1, 2, 1}};
+
+    @Test
+    void temperatureMustBeFiniteAndPositive() {
+        for (double tau : new double[] {-1, 0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> ContrastiveLoss.loss(H, PARTNER, tau, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tau");
+        }
+    }
+
+    @Test
+    void nonFiniteEntriesAreRejectedWithTheirIndex() {
+        double[][] bad = {{0.75, -0.75}, {-0.375, 1}, {0.25, 0.75}, {-0.875, Double.NaN}};
+        assertThatThrownBy(() -> ContrastiveLoss.loss(bad, PARTNER, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("H[3][1] is NaN");
+        double[] theta = {0.5, -0.25, Double.POSITIVE_INFINITY, 0.25, 0.5, -0.5};
+        assertThatThrownBy(() -> LinearEncoder.forward(theta, X, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("theta[2] is infinite");
+    }
+
+    @Test
+    void partnerMustBeAnInvolutionOfTheRightLength() {
+        assertThatThrownBy(() -> ContrastiveLoss.loss(H, new int[] {1, 0, 3}, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partner: length 3");
+        assertThatThrownBy(() -> ContrastiveLoss.loss(H, new int[] {1, 0, 4, 2}, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> ContrastiveLoss.loss(H, new int[] {1, 2, 3, 0}, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("partner: not an involution, partner[0]=1 but partner[1]=2");
+    }
+
+    @Test
+    void maskedVariantNeedsAFixedPointFreePartner() {
+        assertThatThrownBy(() -> ContrastiveLoss.loss(H, new int[] {0, 1, 3, 2}, 0.5, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("partner: masked variant requires partner[i] != i (violated at i=0)");
+        assertThatThrownBy(() -> ContrastiveLoss.probabilities(new double[][] {{1, 2}}, 0.5, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("H: masked variant requires B >= 2");
+    }
+
+    @Test
+    void raggedOrEmptyMatricesAndWrongParameterCountsAreRejected() {
+        assertThatThrownBy(() -> ContrastiveLoss.loss(new double[][] {{1, 2}, {3}}, new int[] {1, 0}, 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not rectangular");
+        assertThatThrownBy(() -> ContrastiveLoss.loss(new double[0][], new int[0], 0.5, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("H");
+        assertThatThrownBy(() -> TanhMlpEncoder.forward(new double[13], X, 2, 2, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("theta: length 13, expected r*m+r+d*r+d = 14");
+        assertThatThrownBy(() -> LinearEncoder.backward(new double[6], X, 2, new double[4][3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("upstream: shape 4x3, expected 4x2");
+    }
+
+    @Test
+    void chunkSizesMustBePositiveAndSumToTheBatch() {
+        double[] theta = new double[6];
+        assertThatThrownBy(() -> GradientAccumulation.twoPass(EncoderKind.LINEAR, 1, 2, false, theta, X, PARTNER, 0.5,
+                false, new int[] {2, 1})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chunkSizes: must be positive and sum to B=4, sum is 3");
+        assertThatThrownBy(() -> GradientAccumulation.twoPass(EncoderKind.LINEAR, 1, 2, false, theta, X, PARTNER, 0.5,
+                false, new int[] {4, 0})).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("chunkSizes");
+        assertThatThrownBy(() -> GradientAccumulation.twoPass(EncoderKind.LINEAR, 1, 2, false, theta, X, PARTNER, 0.5,
+                false, new int[0])).isInstanceOf(IllegalArgumentException.class).hasMessage("chunkSizes: must not be empty");
+        assertThatThrownBy(() -> CostModel.twoPass(4, new int[] {5}, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("chunkSizes");
+    }
+
+    @Test
+    void naiveSchemeRejectsChunksThatSplitAPair() {
+        assertThatThrownBy(() -> ContrastiveLoss.naiveLoss(H, PARTNER, 0.5, false, new int[] {1, 3}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chunkSizes: chunk 0 [0,1) is not closed under partner (partner[0]=1)");
+    }
+
+    @Test
+    void normalizingAZeroOutputIsRejected() {
+        assertThatThrownBy(() -> L2Normalization.forward(new double[][] {{1, 0}, {0, 0}}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("theta: encoder output y[1] has zero norm, normalize undefined");
+    }
+
+    @Test
+    void overflowingSimilaritiesAreRejectedNotReturnedAsInfinity() {
+        assertThatThrownBy(() -> ContrastiveLoss.loss(H, PARTNER, 1e-310, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tau: similarity s[0][0]")
+                .hasMessageContaining("overflows double");
+        // finite similarities whose spread overflows the loss
+        assertThatThrownBy(() -> ContrastiveLoss.loss(H, PARTNER, 1e-308, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("H: loss of row 0 overflows double");
+    }
+
+    @Test
+    void dropoutRateAndMasksAreValidated() {
+        assertThatThrownBy(() -> new Encoder.DropoutTanhMlp(2, 2, 1.0, new double[][] {{1, 1}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("rho: dropout rate must be in [0,1), got 1.0");
+        assertThatThrownBy(() -> TanhMlpEncoder.forwardWithDropout(new double[14], X, 2, 2, 0.3, new double[][] {{1, 0.5},
+                {1, 1}, {1, 1}, {1, 1}})).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("masks: entry [0][1]");
+        assertThatThrownBy(() -> TanhMlpEncoder.forwardWithDropout(new double[14], X, 2, 2, 0.3, new double[][] {{1, 1}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("masks: shape 1x2, expected 4x2");
+    }
+}
