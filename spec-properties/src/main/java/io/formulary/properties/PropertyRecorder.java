@@ -67,8 +67,8 @@ public final class PropertyRecorder implements BeforeTestExecutionCallback, Test
             }
             long start = context.getStore(NS).getOrDefault("start", Long.class, System.nanoTime());
             long examples = c.examples > 0 ? c.examples : 1;
-            String message = shown == null ? null : (c.message != null && c.counterexample != null
-                    ? firstLine(shown.getMessage()) : shown.toString());
+            // The cause of a falsification (not QuickTheories' summary line), else the failure itself.
+            String message = shown == null ? null : (c.message != null ? c.message : shown.toString());
             PropertyResult result = new PropertyResult(id, context.getDisplayName(),
                     context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName(),
                     Subjects.describe(), outcome, examples, c.seed, PropertyPolicy.seedPolicy(), c.counterexample,
