@@ -53,6 +53,10 @@ final class Covariance {
                         + " <= n*eps*max diag = " + floor + ")");
             }
         }
+        if (n == 1) {
+            // A 1 x 1 matrix is its own eigenvalue: the pivot test above was the whole test.
+            return new Covariance(s, l);
+        }
         // The pivot test alone lets some numerically singular matrices through; the eigenvalue test does not.
         double[] ev = SymmetricMatrixFunctions.eigenvalues(s, name);
         double lmax = ev[n - 1];

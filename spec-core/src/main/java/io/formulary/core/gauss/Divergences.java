@@ -263,6 +263,39 @@ public final class Divergences {
         return Covariance.result(bd(p, Covariance.identity(p.n), m), "bd");
     }
 
+    /**
+     * The covariance part {@code sum g(u_i)} of {@code 2 KL} by the near-equal path, whatever {@code rho} is (for the
+     * path-consistency property GAUSS-P8; {@link #klDivergence} selects the path itself).
+     */
+    public static double klCovarianceNearEqualPath(double[][] sigmaP, double[][] sigmaQ) {
+        Pair pr = Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        return klCovarianceNearEqual(whitenedDifferenceEigenvalues(pr.p, pr.q));
+    }
+
+    /** The covariance part of {@code 2 KL} by the general (Cholesky log-determinant) path (for GAUSS-P8). */
+    public static double klCovarianceGeneralPath(double[][] sigmaP, double[][] sigmaQ) {
+        Pair pr = Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        return klCovarianceGeneral(pr.p, pr.q);
+    }
+
+    /** The covariance part of BD by the near-equal path, whatever {@code rho} is (for GAUSS-P8). */
+    public static double bdCovarianceNearEqualPath(double[][] sigmaP, double[][] sigmaQ) {
+        Pair pr = Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        return bdCovarianceNearEqual(whitenedDifferenceEigenvalues(pr.p, pr.q));
+    }
+
+    /** The covariance part of BD by the general path (for GAUSS-P8). */
+    public static double bdCovarianceGeneralPath(double[][] sigmaP, double[][] sigmaQ) {
+        Pair pr = Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        return bdGeneral(pr.p, pr.q);
+    }
+
+    /** The whitened radius {@code rho = max|eig(L_q^{-1}(Sigma_p - Sigma_q)L_q^{-T})|} that selects the path. */
+    public static double whitenedRadius(double[][] sigmaP, double[][] sigmaQ) {
+        Pair pr = Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        return AccurateSums.maxAbs(whitenedDifferenceEigenvalues(pr.p, pr.q));
+    }
+
     // ----------------------------------------------------------------------------------------------------------
     // Shared kernels (package-private so that the transport and report code reuse one evaluation).
 
@@ -332,14 +365,30 @@ public final class Divergences {
         if (AccurateSums.maxAbs(u) <= NEAR_EQUAL_RADIUS) {
             cov = bdCovarianceNearEqual(u);
         } else {
-            double[] t = new double[n];
-            for (int k = 0; k < n; k++) {
-                // log(Lbar_kk / sqrt(Lp_kk Lq_kk)) per pivot: no large log-determinants cancel.
-                t[k] = StrictMath.log(lbar[k][k] / Math.sqrt(p.lower[k][k]) / Math.sqrt(q.lower[k][k]));
-            }
-            cov = Math.max(0.0, AccurateSums.sum(t));
+            cov = bdGeneral(p, q, lbar);
         }
         return mean + cov;
+    }
+
+    static double bdGeneral(Covariance p, Covariance q) {
+        int n = p.n;
+        double[][] bar = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                bar[i][j] = 0.5 * p.sigma[i][j] + 0.5 * q.sigma[i][j];
+            }
+        }
+        return bdGeneral(p, q, DenseLinearAlgebra.cholesky(bar, "sigmaP").lower());
+    }
+
+    static double bdGeneral(Covariance p, Covariance q, double[][] lbar) {
+        int n = p.n;
+        double[] t = new double[n];
+        for (int k = 0; k < n; k++) {
+            // log(Lbar_kk / sqrt(Lp_kk Lq_kk)) per pivot: no large log-determinants cancel.
+            t[k] = StrictMath.log(lbar[k][k] / Math.sqrt(p.lower[k][k]) / Math.sqrt(q.lower[k][k]));
+        }
+        return Math.max(0.0, AccurateSums.sum(t));
     }
 
     /** {@code 1/2 sum log1p((sqrt(lambda)-1)^2 / (2 sqrt(lambda)))}, {@code lambda = 1 + u} (near-equal path). */

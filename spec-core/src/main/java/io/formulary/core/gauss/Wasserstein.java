@@ -155,6 +155,34 @@ public final class Wasserstein {
         return new Cov(procrustes(p, q, svd), svd.singularValues(), false);
     }
 
+    /**
+     * The covariance part {@code c} of {@code W_2^2} by the Riccati path alone (for GAUSS-P8/P12; meaningful for
+     * {@code rho_W <= 1/2}).
+     *
+     * @throws IllegalArgumentException on bad input, or naming {@code sigmaQ} when the fixed point does not converge
+     */
+    public static double covarianceRiccatiPath(double[][] sigmaP, double[][] sigmaQ) {
+        Divergences.Pair pr = Divergences.Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        double c = riccati(pr.p.sigma, pr.q.sigma);
+        if (c < 0) {
+            throw Checks.fail("sigmaQ", "Riccati iteration did not converge in " + RICCATI_CAP + " steps");
+        }
+        return c;
+    }
+
+    /** The covariance part {@code c = ||L_p - L_q O_*||_F^2} by the Procrustes path alone (for GAUSS-P8/P12). */
+    public static double covarianceProcrustesPath(double[][] sigmaP, double[][] sigmaQ) {
+        Divergences.Pair pr = Divergences.Pair.of(new double[sigmaP.length], sigmaP, new double[sigmaQ.length], sigmaQ);
+        DenseLinearAlgebra.SVD svd = DenseLinearAlgebra.svd(
+                SymmetricMatrixFunctions.transposeMultiply(pr.q.lower, pr.p.lower), "sigmaQ");
+        return procrustes(pr.p, pr.q, svd);
+    }
+
+    /** {@code rho_W = max|eig(L_p^{-1}(Sigma_q - Sigma_p)L_p^{-T})|}, which selects the Riccati path. */
+    public static double riccatiRadius(double[][] sigmaP, double[][] sigmaQ) {
+        return Divergences.whitenedRadius(sigmaQ, sigmaP);
+    }
+
     /** {@code ||L_p - L_q P Q^T||_F^2}: the difference of matrices instead of the difference of traces. */
     static double procrustes(Covariance p, Covariance q, DenseLinearAlgebra.SVD svd) {
         double[][] o = SymmetricMatrixFunctions.multiplyTransposed(svd.u(), svd.v());
