@@ -15,12 +15,12 @@ import io.formulary.core.report.ReportBlock;
 /**
  * The GAUSS chapter's report content: golden values, accuracy versus condition number, near-equal cancellation,
  * Monte-Carlo convergence, the 1-D family, the 2-D transport picture, the dimensional argument and the equal forms
- * of W2. Deterministic (fixed seeds). High-precision values come from a small 50-digit BigDecimal evaluation in this
+ * of W2. Deterministic (fixed seeds). High-precision values come from a small 60-digit BigDecimal evaluation in this
  * class (Cholesky, Jacobi eigenvalues, series logarithm), independent of the double paths.
  */
 public final class GaussReport implements ChapterReport {
 
-    private static final MathContext MC = new MathContext(50);
+    private static final MathContext MC = new MathContext(60);
 
     @Override
     public String area() {
@@ -258,27 +258,88 @@ public final class GaussReport implements ChapterReport {
 
     // ---------------------------------------------------------------------------------------------- Plot 1
 
-    private static ReportBlock accuracyVersusCondition() {
+    /** The 30 seeded pairs of Plot 1 (n = 5, kappa = 10^(8c/29)), as {sigmaP, sigmaQ}. */
+    static List<double[][][]> accuracyPairs() {
         SplittableRandom r = new SplittableRandom(20210708);
-        int m = 30;
-        int n = 5;
+        List<double[][][]> pairs = new ArrayList<>();
+        for (int c = 0; c < 30; c++) {
+            double kappa = Math.pow(10, 8.0 * c / 29);
+            double[][] sp = spd(5, kappa, 1, r);
+            double[][] sq = spd(5, kappa, Math.pow(10, r.nextDouble() - 0.5), r);
+            pairs.add(new double[][][] {sp, sq});
+        }
+        return pairs;
+    }
+
+    /** The 23 seeded nearly equal pairs of Plot 2 (n = 4, kappa_p = 100, eps = 10^(-12 + 11c/22)). */
+    static List<double[][][]> nearEqualPairs() {
+        SplittableRandom r = new SplittableRandom(8512);
+        double[][] sp = spd(4, 100, 1, r);
+        List<double[][][]> pairs = new ArrayList<>();
+        for (int c = 0; c < 23; c++) {
+            pairs.add(new double[][][] {sp, nearby(sp, Math.pow(10, -12 + 11.0 * c / 22), r)});
+        }
+        return pairs;
+    }
+
+    /**
+     * The precomputed high-precision table of Plots 1 and 2 (resource {@code gauss-report-golden.tsv}): per pair,
+     * the covariance parts {@code KL}, {@code BD}, {@code W2^2} at 60 digits from {@link Big} (regenerate with
+     * {@link #goldenTableLines()} if the pair generators change; a test checks that it still matches).
+     */
+    static List<BigDecimal[]> precomputed(String kind) {
+        List<BigDecimal[]> out = new ArrayList<>();
+        try (java.io.InputStream in = GaussReport.class.getResourceAsStream("gauss-report-golden.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("gauss-report-golden.tsv: missing resource");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] c = line.split("\t");
+                if (c[0].equals(kind)) {
+                    out.add(new BigDecimal[] {new BigDecimal(c[2]), new BigDecimal(c[3]), new BigDecimal(c[4])});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The lines of the precomputed table, computed with the 60-digit oracle (slow: seconds). */
+    static List<String> goldenTableLines() {
+        List<String> lines = new ArrayList<>();
+        int i = 0;
+        for (double[][][] p : accuracyPairs()) {
+            lines.add("acc\t" + i++ + "\t" + Big.klCov(p[0], p[1]).multiply(new BigDecimal("0.5")).round(MC_OUT) + "\t"
+                    + Big.bdCov(p[0], p[1]).round(MC_OUT) + "\t" + Big.w2Cov(p[0], p[1]).round(MC_OUT));
+        }
+        i = 0;
+        for (double[][][] p : nearEqualPairs()) {
+            lines.add("near\t" + i++ + "\t" + Big.klCov(p[0], p[1]).multiply(new BigDecimal("0.5")).round(MC_OUT) + "\t"
+                    + Big.bdCov(p[0], p[1]).round(MC_OUT) + "\t" + Big.w2Cov(p[0], p[1]).round(MC_OUT));
+        }
+        return lines;
+    }
+
+    private static final MathContext MC_OUT = new MathContext(25);
+
+    private static ReportBlock accuracyVersusCondition() {
+        List<double[][][]> pairs = accuracyPairs();
+        List<BigDecimal[]> exact = precomputed("acc");
+        int m = pairs.size();
         double[] x = new double[m];
         double[][] y = new double[5][m];
+        double[] z = new double[5];
         for (int c = 0; c < m; c++) {
-            double lk = 8.0 * c / (m - 1);
-            double kappa = Math.pow(10, lk);
-            double[][] sp = spd(n, kappa, 1, r);
-            double[][] sq = spd(n, kappa, Math.pow(10, r.nextDouble() - 0.5), r);
-            double[] z = new double[n];
-            x[c] = lk;
-            BigDecimal kl = Big.klCov(sp, sq);
-            BigDecimal bd = Big.bdCov(sp, sq);
-            BigDecimal w2 = Big.w2Cov(sp, sq);
-            y[0][c] = relErr(Divergences.klDivergence(z, sp, z, sq), kl.multiply(new BigDecimal("0.5")));
-            y[1][c] = relErr(Divergences.bhattacharyyaDistance(z, sp, z, sq), bd);
-            y[2][c] = relErr(Wasserstein.w2(z, sp, z, sq).w2Squared(), w2);
-            y[3][c] = relErr(traceFormW2(sp, sq), w2);
-            y[4][c] = relErr(nonSymmetricSqrtW2(sp, sq), w2);
+            double[][] sp = pairs.get(c)[0];
+            double[][] sq = pairs.get(c)[1];
+            x[c] = 8.0 * c / (m - 1);
+            BigDecimal[] e = exact.get(c);
+            y[0][c] = relErr(Divergences.klDivergence(z, sp, z, sq), e[0]);
+            y[1][c] = relErr(Divergences.bhattacharyyaDistance(z, sp, z, sq), e[1]);
+            y[2][c] = relErr(Wasserstein.w2(z, sp, z, sq).w2Squared(), e[2]);
+            y[3][c] = relErr(traceFormW2(sp, sq), e[2]);
+            y[4][c] = relErr(nonSymmetricSqrtW2(sp, sq), e[2]);
         }
         String[] names = {"KL general path", "BD general path", "W2^2 SVD/Procrustes", "W2^2 via sum sqrt(eig K)",
             "W2^2 via non-symmetric sqrt (Denman-Beavers)"};
@@ -288,7 +349,8 @@ public final class GaussReport implements ChapterReport {
         }
         return new ReportBlock.Plot("Plot 1: accuracy versus condition number",
                 "30 seeded pairs (n = 5, seed 20210708), both covariances with condition number kappa; relative error "
-                        + "against a 50-digit BigDecimal evaluation (Cholesky, Jacobi). Errors below 1e-17 are shown at 1e-17.",
+                        + "against a precomputed 60-digit BigDecimal table (Cholesky, Jacobi). Errors below 1e-17 are "
+                        + "shown at 1e-17.",
                 "log10 kappa", "relative error", false, true, ReportBlock.Kind.SCATTER, s);
     }
 
@@ -310,19 +372,18 @@ public final class GaussReport implements ChapterReport {
     // ---------------------------------------------------------------------------------------------- Plot 2
 
     private static ReportBlock nearEqualCancellation() {
-        SplittableRandom r = new SplittableRandom(8512);
-        int n = 4;
-        double[][] sp = spd(n, 100, 1, r);
-        int m = 23;
+        List<double[][][]> pairs = nearEqualPairs();
+        List<BigDecimal[]> exact = precomputed("near");
+        int m = pairs.size();
         double[] x = new double[m];
         double[][] y = new double[5][m];
-        double[] z = new double[n];
+        double[] z = new double[4];
         for (int c = 0; c < m; c++) {
-            double le = -12 + 11.0 * c / (m - 1);
-            double[][] sq = nearby(sp, Math.pow(10, le), r);
-            x[c] = le;
-            BigDecimal kl = Big.klCov(sp, sq).multiply(new BigDecimal("0.5"));
-            BigDecimal w2 = Big.w2Cov(sp, sq);
+            double[][] sp = pairs.get(c)[0];
+            double[][] sq = pairs.get(c)[1];
+            x[c] = -12 + 11.0 * c / (m - 1);
+            BigDecimal kl = exact.get(c)[0];
+            BigDecimal w2 = exact.get(c)[2];
             y[0][c] = relErr(textbookKl(sp, sq), kl);
             y[1][c] = relErr(Divergences.klDivergence(z, sp, z, sq), kl);
             y[2][c] = relErr(traceFormW2(sp, sq), w2);
@@ -337,7 +398,7 @@ public final class GaussReport implements ChapterReport {
         }
         return new ReportBlock.Plot("Plot 2: near-equal cancellation",
                 "Sigma_q = L_p (I + eps G) L_p^T with ||G||_2 = 1, n = 4, kappa_p = 100 (seed 8512); relative error "
-                        + "against a 50-digit evaluation. The textbook forms lose all digits as eps -> 0.",
+                        + "against a precomputed 60-digit table. The textbook forms lose all digits as eps -> 0.",
                 "log10 eps", "relative error", false, true, ReportBlock.Kind.LINE, s);
     }
 
@@ -364,8 +425,11 @@ public final class GaussReport implements ChapterReport {
         int done = 0;
         for (int c = 0; c < checkpoints.length; c++) {
             for (; done < checkpoints[c]; done++) {
-                double z0 = normal(r);
-                double z1 = normal(r);
+                // Box-Muller pair: both coordinates from one radius and angle.
+                double rad = StrictMath.sqrt(-2 * StrictMath.log1p(-r.nextDouble()));
+                double ang = 2 * Math.PI * r.nextDouble();
+                double z0 = rad * StrictMath.cos(ang);
+                double z1 = rad * StrictMath.sin(ang);
                 double x0 = mp[0] + lp[0][0] * z0;
                 double x1 = mp[1] + lp[1][0] * z0 + lp[1][1] * z1;
                 double l = logDensity2(x0, x1, mp, lp) - logDensity2(x0, x1, mq, lq);
@@ -565,7 +629,7 @@ public final class GaussReport implements ChapterReport {
 
     // ---------------------------------------------------------------------------------------------- oracle
 
-    /** A 50-digit evaluation of the covariance parts (exact inputs, BigDecimal Cholesky and Jacobi). */
+    /** A 60-digit evaluation of the covariance parts (exact inputs, BigDecimal Cholesky and Jacobi). */
     static final class Big {
         private Big() {
         }
@@ -629,7 +693,7 @@ public final class GaussReport implements ChapterReport {
             for (int k = 0; k < 200; k++) {
                 BigDecimal add = term.divide(BigDecimal.valueOf(2L * k + 1), MC);
                 sum = sum.add(add, MC);
-                if (add.abs().compareTo(new BigDecimal("1e-55")) < 0) {
+                if (add.abs().compareTo(new BigDecimal("1e-65")) < 0) {
                     break;
                 }
                 term = term.multiply(t2, MC);
@@ -712,7 +776,7 @@ public final class GaussReport implements ChapterReport {
                     stop = stop.add(v.multiply(v, MC), MC);
                 }
             }
-            stop = stop.multiply(new BigDecimal("1e-96"), MC);
+            stop = stop.multiply(new BigDecimal("1e-116"), MC);
             for (int sweep = 0; sweep < 50; sweep++) {
                 BigDecimal off = BigDecimal.ZERO;
                 for (int p = 0; p < n; p++) {

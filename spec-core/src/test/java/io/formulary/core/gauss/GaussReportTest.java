@@ -37,6 +37,22 @@ class GaussReportTest {
     }
 
     @Test
+    void precomputedTableStillMatchesThePairsAndTheOracle() {
+        java.util.List<String> acc = new java.util.ArrayList<>();
+        java.util.List<java.math.BigDecimal[]> table = GaussReport.precomputed("acc");
+        java.util.List<java.math.BigDecimal[]> near = GaussReport.precomputed("near");
+        assertThat(table).hasSize(30);
+        assertThat(near).hasSize(23);
+        double[][][] first = GaussReport.accuracyPairs().get(29);
+        java.math.BigDecimal w2 = GaussReport.Big.w2Cov(first[0], first[1]);
+        assertThat(w2.subtract(table.get(29)[2]).abs().doubleValue()).isLessThan(1e-20 * w2.doubleValue());
+        double[][][] ne = GaussReport.nearEqualPairs().get(0);
+        java.math.BigDecimal kl = GaussReport.Big.klCov(ne[0], ne[1]).multiply(new java.math.BigDecimal("0.5"));
+        assertThat(kl.subtract(near.get(0)[0]).abs().doubleValue()).isLessThan(1e-20 * kl.doubleValue());
+        assertThat(acc).isEmpty();
+    }
+
+    @Test
     void nearEqualGoldenRowShowsTheTextbookFailure() {
         double h = 0x1p-27;
         double[][] id = {{1, 0}, {0, 1}};
