@@ -14,7 +14,7 @@ import io.formulary.core.gauss.Wasserstein;
 import io.formulary.properties.AccuracyLog;
 
 /**
- * Accuracy of the GAUSS reference against the independent 80-digit oracle {@link BigGauss}: general pairs with
+ * Accuracy of the GAUSS reference against the independent 60-digit oracle {@link BigGauss}: general pairs with
  * condition numbers 1 .. 1e8, nearly equal pairs (true KL / BD / W2^2 down to 1e-18), small-subspace pairs, and
  * the one-dimensional closed forms. Each case is recorded with {@link AccuracyLog} before its bound is asserted.
  */
@@ -53,10 +53,10 @@ class GaussAccuracyTest {
                 check("GAUSS-F15", cs, BigGauss.relErr(Divergences.bhattacharyyaDistance(mp, sp, mq, sq),
                         BigGauss.bd(mp, sp, mq, sq)), 16 * bound);
                 Wasserstein.W2 w = Wasserstein.w2(mp, sp, mq, sq);
-                check("GAUSS-F21", cs, BigGauss.relErr(w.w2Squared(), BigGauss.w2Squared(mp, sp, mq, sq)),
+                BigDecimal nExact = BigGauss.traceSqrtProduct(sp, sq);
+                check("GAUSS-F21", cs, BigGauss.relErr(w.w2Squared(), BigGauss.w2Squared(mp, sp, mq, sq, nExact)),
                         Math.min(bound, 1e-7));
-                check("GAUSS-F21", cs + " traceSqrtProduct", BigGauss.relErr(w.traceSqrtProduct(),
-                        BigGauss.traceSqrtProduct(sp, sq)), bound);
+                check("GAUSS-F21", cs + " traceSqrtProduct", BigGauss.relErr(w.traceSqrtProduct(), nExact), bound);
             }
         }
     }
@@ -111,7 +111,7 @@ class GaussAccuracyTest {
     @Test
     void oneDimensionalFormsAreWithin1e14() {
         SplittableRandom r = new SplittableRandom(14);
-        for (int c = 0; c < 60; c++) {
+        for (int c = 0; c < 40; c++) {
             double sdP = Math.pow(10, 20 * r.nextDouble() - 10);
             double sdQ = sdP * (c % 4 == 0 ? 1 + 1e-9 * r.nextDouble() : Math.pow(10, 4 * r.nextDouble() - 2));
             double mp = GaussGens.normal(r) * sdP;
@@ -140,7 +140,7 @@ class GaussAccuracyTest {
         }
     }
 
-    /** W1 = s sqrt(2/pi) exp(-z^2/2) + |d| erf(z/sqrt 2), z = |d|/s, erf by its Taylor series at 80 digits. */
+    /** W1 = s sqrt(2/pi) exp(-z^2/2) + |d| erf(z/sqrt 2), z = |d|/s, erf by its Taylor series at 60 digits (at most 21 digits cancel for x <= 7). */
     private static BigDecimal w1(BigDecimal d, BigDecimal s) {
         BigDecimal z = d.divide(s, BigGauss.MC);
         BigDecimal two = BigDecimal.valueOf(2);
@@ -159,7 +159,7 @@ class GaussAccuracyTest {
                 BigDecimal add = term.divide(BigDecimal.valueOf(2L * n + 1), BigGauss.MC);
                 sum = sum.add(add, BigGauss.MC);
                 term = term.multiply(x2, BigGauss.MC).divide(BigDecimal.valueOf(n + 1), BigGauss.MC);
-                if (add.abs().compareTo(new BigDecimal("1e-90")) < 0) {
+                if (add.abs().compareTo(new BigDecimal("1e-75")) < 0) {
                     break;
                 }
             }
