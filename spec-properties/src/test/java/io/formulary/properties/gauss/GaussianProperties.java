@@ -488,8 +488,45 @@ public class GaussianProperties {
     @Property
     @Tag("GAUSS-P10")
     @DisplayName("GAUSS-P10: BD equals -log of the quadrature of sqrt(pq) on the window of N(c, Lambda^-1) "
-            + "(1-D 4001-point, 2-D 401^2 whitened grid); 1-D H^2 equals (1/2) int (sqrt p - sqrt q)^2")
+            + "(1-D 4001-point, 2-D 401^2 whitened grid); 1-D H^2 equals (1/2) int (sqrt p - sqrt q)^2; BC equals the "
+            + "Monte-Carlo mean of sqrt(q/p) under p within 6 standard errors (N = 20000, seeded)")
     void bhattacharyyaMatchesQuadrature() {
+        qt(PropertyPolicy.examples(0.03)).forAll(GaussGens.nearEqualPairs(5, 4, -2, Math.log10(0.3)), longs().all())
+                .checkAssert((p, s) -> {
+                    // Sigma_q <= 1.3 Sigma_p keeps E_p[(q/p)^2] finite, so the sample variance estimates the spread.
+                    SplittableRandom r = new SplittableRandom(s);
+                    int n = p.n();
+                    int nSamples = 20_000;
+                    double[] mq = p.muQ().clone();
+                    double[][] lp = lower(p.sigmaP());
+                    double[][] lq = lower(p.sigmaQ());
+                    double[] shift = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        shift[i] = 0.5 * GaussGens.normal(r);
+                    }
+                    double[] sh = mul(lp, shift);
+                    for (int i = 0; i < n; i++) {
+                        mq[i] += sh[i];
+                    }
+                    double bc = g.bhattacharyyaCoefficient(p.muP(), p.sigmaP(), mq, p.sigmaQ()).bc();
+                    double sum = 0;
+                    double sum2 = 0;
+                    for (int k = 0; k < nSamples; k++) {
+                        double[] z = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            z[i] = GaussGens.normal(r);
+                        }
+                        double[] x = add(mul(lp, z), p.muP());
+                        double v = StrictMath.exp(0.5 * (logDensity(x, mq, lq) - logDensity(x, p.muP(), lp)));
+                        sum += v;
+                        sum2 += v * v;
+                    }
+                    PropertyHarness.examples(nSamples);
+                    double mean = sum / nSamples;
+                    double var = Math.max(0, sum2 / nSamples - mean * mean);
+                    atMost("GAUSS-P10", "|MC mean of sqrt(q/p) - BC| for " + p, Math.abs(mean - bc),
+                            6 * Math.sqrt(var / nSamples) + 1e-12);
+                });
         qt(PropertyPolicy.examples(0.25)).forAll(oneDimensional(), oneDimensional()).checkAssert((a, b) -> {
             double[] mp = {a[0]};
             double[] mq = {b[0] * 1e-3 + a[0]};
