@@ -381,7 +381,7 @@ public class GaussianProperties {
     @Property
     @Tag("GAUSS-P7")
     @DisplayName("GAUSS-P7: near-equal pairs: KL, BD and W2^2 match the F30 leading terms with |ratio - 1| <= 10 eps; "
-            + "the near-equal golden values are reproduced to 4 ulp-eps")
+            + "the near-equal golden values are reproduced to 4 eps relative")
     void nearEqualPairsKeepRelativeAccuracy() {
         // The chapter's fixed near-equal case first (cheap, and a failure needs no shrinking).
         nearEqualGoldenValues("GAUSS-P7");
