@@ -337,7 +337,7 @@ public final class CommonGens {
 
     /**
      * Pairs of unit vectors: a third generic, a third near-singular ({@code b = unit(+-a + eta r)} with {@code r}
-     * Gaussian and {@code eta} from {@link #ETAS}), a sixth exactly equal and a sixth exactly antipodal. Regimes
+     * Gaussian projected off {@code a} and {@code eta} from {@link #ETAS}, so {@code |b -+ a| ~ eta |r|}), a sixth exactly equal and a sixth exactly antipodal. Regimes
      * {@link #NEAR_EQUAL}, {@link #NEAR_ANTIPODAL}, {@link #EQUAL}, {@link #ANTIPODAL}.
      */
     public static Gen<UnitPair> unitPairs(Gen<Integer> dims) {
@@ -393,18 +393,30 @@ public final class CommonGens {
     }
 
     private static UnitPair nearPair(double[] a, double[] r, double eta, boolean plus) {
+        int d = a.length;
+        // Only the part of r orthogonal to a moves the direction; a zero or parallel draw (shrinking produces them)
+        // is replaced by the coordinate axis of the smallest |a_j| made orthogonal to a, so the pair is never exact.
+        double[] perp = r.clone();
+        double k = AccurateSums.dot(a, perp);
+        for (int i = 0; i < d; i++) {
+            perp[i] -= k * a[i];
+        }
+        if (!(AccurateSums.norm2(perp) > 1e-3 * Math.max(1, AccurateSums.norm2(r)))) {
+            int j = 0;
+            for (int i = 1; i < d; i++) {
+                j = Math.abs(a[i]) < Math.abs(a[j]) ? i : j;
+            }
+            for (int i = 0; i < d; i++) {
+                perp[i] = (i == j ? 1 : 0) - a[j] * a[i];
+            }
+        }
         double sign = plus ? 1 : -1;
-        double[] b = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = sign * a[i] + eta * r[i];
+        double[] b = new double[d];
+        for (int i = 0; i < d; i++) {
+            b[i] = sign * a[i] + eta * perp[i];
         }
         double n = AccurateSums.norm2(b);
-        if (!(n > 0)) {
-            // Only reachable if r shrank to exactly -sign*a/eta: keep the exact singular pair instead.
-            b = plus ? a.clone() : negate(a);
-            n = 1;
-        }
-        for (int i = 0; i < b.length; i++) {
+        for (int i = 0; i < d; i++) {
             b[i] /= n;
         }
         PropertyHarness.regime(plus ? NEAR_EQUAL : NEAR_ANTIPODAL);

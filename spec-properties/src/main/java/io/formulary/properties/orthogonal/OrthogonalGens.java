@@ -201,7 +201,10 @@ public final class OrthogonalGens {
                 }));
     }
 
-    /** A vector with ties in {@code |a_j|} paired with a random unit vector, itself, or its negation. */
+    /**
+     * A vector with ties in {@code |a_j|} (or the exactly unit {@code (0.6, 0.8)}) paired with a random unit vector,
+     * itself, or its negation.
+     */
     public static Gen<OrthoCase> tiePairs() {
         return Generate.pick(TIE_VECTORS).flatMap(a -> CommonGens.unitVectors(a.length).zip(Generate.range(0, 2),
                 (u, k) -> {

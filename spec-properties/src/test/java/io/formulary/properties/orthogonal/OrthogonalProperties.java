@@ -174,7 +174,7 @@ class OrthogonalProperties {
 
     @Property
     @Tag("ORTHO-P6")
-    @DisplayName("ORTHO-P6: traces d-2+2c, d-2, 2-d; spectra {-1, 1^(d-1)} and {1, (-1)^(d-1)}; T_sym w = w; F17 data agrees")
+    @DisplayName("ORTHO-P6: traces d-2+2c, d-2, 2-d; spectra {-1, 1^(d-1)} and {1, (-1)^(d-1)}; T_sym w = w, T_H u = -u; F17 data agrees")
     void tracesAndSpectraMatchTheChapter() {
         qt().forAll(OrthogonalGens.cases()).checkAssert(c -> {
             int d = c.d();
@@ -196,7 +196,10 @@ class OrthogonalProperties {
             within("ORTHO-P6", "eigenvalues of T_H", maxDiff(eigH, expH), tol(d));
             within("ORTHO-P6", "eigenvalues of T_sym", maxDiff(eigS, expS), tol(d));
             double[] w = subject.directions(c.a(), c.b()).w();
+            double[] u = subject.directions(c.a(), c.b()).u();
             within("ORTHO-P6", "T_sym w - w", maxDiff(times(sym, w), w), tol(d));
+            // Erratum O-E2: u ~ a - b is the normal of the Householder mirror (reversed), not the mirror itself.
+            within("ORTHO-P6", "T_H u + u (u is the mirror's normal)", maxDiff(times(h, u), negate(u)), tol(d));
             // F17 closed data agrees with the matrices.
             SpectralData sr = subject.spectralData(c.a(), c.b(), Form.ROTATION);
             SpectralData sh = subject.spectralData(c.a(), c.b(), Form.HOUSEHOLDER);
