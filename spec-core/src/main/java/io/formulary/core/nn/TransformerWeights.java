@@ -108,6 +108,53 @@ public record TransformerWeights(double[][] tokenEmbedding, double[][] positionE
         return out;
     }
 
+    /**
+     * The inverse of {@link #named()}: weights from tensors keyed by path name ({@code E}, {@code layers[0].W_q},
+     * ..., {@code theta}); missing keys are absent parts. Unknown keys are rejected.
+     *
+     * @param named     tensors by name ({@code double[]} or {@code double[][]})
+     * @param numLayers number of layers
+     * @return the weights (validated for finiteness, not yet against a config)
+     */
+    public static TransformerWeights fromNamed(Map<String, ?> named, int numLayers) {
+        Checks.notNull(named, "named");
+        Checks.atLeast(numLayers, 0, "numLayers");
+        java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.function.Function<String, double[][]> m = k -> {
+            used.add(k);
+            Object o = named.get(k);
+            if (o != null && !(o instanceof double[][])) {
+                throw Checks.fail("named", k + " must be a matrix");
+            }
+            return (double[][]) o;
+        };
+        java.util.function.Function<String, double[]> v = k -> {
+            used.add(k);
+            Object o = named.get(k);
+            if (o != null && !(o instanceof double[])) {
+                throw Checks.fail("named", k + " must be a vector");
+            }
+            return (double[]) o;
+        };
+        List<LayerWeights> layers = new ArrayList<>();
+        for (int i = 0; i < numLayers; i++) {
+            String p = "layers[" + i + "].";
+            layers.add(new LayerWeights(m.apply(p + "W_q"), v.apply(p + "b_q"), m.apply(p + "W_k"), v.apply(p + "b_k"),
+                    m.apply(p + "W_v"), v.apply(p + "b_v"), m.apply(p + "W_o"), v.apply(p + "b_o"), m.apply(p + "W_1"),
+                    v.apply(p + "b_1"), m.apply(p + "W_3"), v.apply(p + "b_3"), m.apply(p + "W_2"), v.apply(p + "b_2"),
+                    v.apply(p + "gamma_1"), v.apply(p + "beta_1"), v.apply(p + "gamma_2"), v.apply(p + "beta_2")));
+        }
+        TransformerWeights w = new TransformerWeights(m.apply("E"), m.apply("P"), m.apply("S"), v.apply("gamma_e"),
+                v.apply("beta_e"), layers, v.apply("gamma_f"), v.apply("beta_f"), m.apply("W_t"), v.apply("b_t"),
+                v.apply("gamma_m"), v.apply("beta_m"), m.apply("W_out"), v.apply("b_out"), v.apply("theta"));
+        for (String key : named.keySet()) {
+            if (!used.contains(key)) {
+                throw Checks.fail("named", "unknown tensor " + key);
+            }
+        }
+        return w;
+    }
+
     private static Map<String, Object> rawNamed(double[][] e, double[][] p, double[][] s, double[] ge, double[] be,
                                                 List<LayerWeights> layers, double[] gf, double[] bf, double[][] wt,
                                                 double[] bt, double[] gm, double[] bm, double[][] wout, double[] bout,
