@@ -131,7 +131,8 @@ public final class Repeat {
     }
 
     /**
-     * The left inverse of {@link #vector} (WIDEN-F22 per tensor): {@code v_j = (mean of the copies of j) / f}.
+     * The left inverse of {@link #vector} (WIDEN-F22 per tensor): {@code v_j = (mean of the copies of j) / f}, the
+     * mean taken as the first copy plus the mean deviation of the others (exact for equal copies).
      *
      * @throws IllegalArgumentException if the length is not a multiple of {@code k} (widened axes) or on bad input
      */
@@ -146,14 +147,22 @@ public final class Repeat {
             throw Checks.fail("f", "must be nonzero to narrow");
         }
         int copies = pattern == RepeatPattern.NONE ? 1 : k;
-        double[] sum = new double[n];
+        double[] first = new double[n];
+        boolean[] seen = new boolean[n];
+        double[] dev = new double[n];
         for (int i = 0; i < v.length; i++) {
-            sum[pattern.sourceUnchecked(i, n, k)] += v[i];
+            int j = pattern.sourceUnchecked(i, n, k);
+            if (!seen[j]) {
+                seen[j] = true;
+                first[j] = v[i];
+            } else {
+                dev[j] += v[i] - first[j];
+            }
         }
         double[] out = new double[n];
         for (int j = 0; j < n; j++) {
-            // Mean first, then undo the factor: for exact copies the mean is exact up to one rounding.
-            out[j] = (sum[j] / copies) / f;
+            // Mean as first copy plus mean deviation: exact when the copies are equal (an exact widening).
+            out[j] = (first[j] + dev[j] / copies) / f;
         }
         return out;
     }
@@ -173,17 +182,26 @@ public final class Repeat {
             throw Checks.fail("f", "must be nonzero to narrow");
         }
         int copies = (rows == RepeatPattern.NONE ? 1 : k) * (cols == RepeatPattern.NONE ? 1 : k);
-        double[][] sum = new double[r][c];
+        double[][] first = new double[r][c];
+        boolean[][] seen = new boolean[r][c];
+        double[][] dev = new double[r][c];
         for (int i = 0; i < w.length; i++) {
             int si = rows.sourceUnchecked(i, r, k);
             for (int j = 0; j < w[0].length; j++) {
-                sum[si][cols.sourceUnchecked(j, c, k)] += w[i][j];
+                int sj = cols.sourceUnchecked(j, c, k);
+                if (!seen[si][sj]) {
+                    seen[si][sj] = true;
+                    first[si][sj] = w[i][j];
+                } else {
+                    dev[si][sj] += w[i][j] - first[si][sj];
+                }
             }
         }
         double[][] out = new double[r][c];
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                out[i][j] = (sum[i][j] / copies) / f;
+                // Mean as first copy plus mean deviation: exact when the copies are equal.
+                out[i][j] = (first[i][j] + dev[i][j] / copies) / f;
             }
         }
         return out;
