@@ -22,8 +22,8 @@ package io.formulary.core.numeric;
  * rounding of {@code z^2} is not amplified by large {@code z}; {@link #normalCdf} takes it from {@code x} itself and
  * splits {@code 1/sqrt 2} into two doubles, so the rounding of {@code x/sqrt 2} does not enter either.
  *
- * <p>Accuracy (measured against big-math evaluations in the WIDEN accuracy test): {@code x Phi(x)} within 8 ulps on
- * {@code [-30, 30]}.
+ * <p>Accuracy (measured against big-math evaluations in the WIDEN accuracy test): {@code x Phi(x)} within 2 ulps on
+ * {@code [-30, 30]} (worst measured: 1 ulp).
  */
 public final class ComplementaryErrorFunction {
 
