@@ -23,7 +23,8 @@ public final class Activations {
      * GELU uses the erfc form, so {@code GELU(-30) = -1.47e-196} instead of the {@code -0.0} of
      * {@code (1+erf)/2}; the tanh form is evaluated as {@code x/(1+e^{-2z})}, which equals it without cancelling.
      * Accuracy: ReLU, leaky and linear are exact (one rounding for the leaky product); GELU (erf) within 2 ulps
-     * (measured 1 ulp on [-30, 30]); tanh GELU within {@code 4 + 4|z|} ulps (the exponent amplifies the rounding of z). Source: WIDEN-F5.
+     * (measured 1 ulp on [-30, 30]); tanh GELU within {@code 4 + 4|z|} ulps (the exponent amplifies the rounding
+     * of z). Source: WIDEN-F5.
      *
      * @param kind  the activation
      * @param slope leaky slope in {@code [0,1)}, 0 for the other kinds
