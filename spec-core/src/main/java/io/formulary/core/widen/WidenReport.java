@@ -84,7 +84,8 @@ public final class WidenReport implements ChapterReport {
     }
 
     static TransformerConfig toy() {
-        return TransformerConfig.bertLike(11, 8, 2, 16, 2).withEpsilon(1e-5).withMlmEpsilon(1e-5);
+        return TransformerConfig.bertLike(11, 8, 2, 16, 2).withEpsilon(1e-5).withMlmEpsilon(1e-5)
+                .withEmbeddings(16, 2, true);
     }
 
     static int[] tokens() {
@@ -98,7 +99,10 @@ public final class WidenReport implements ChapterReport {
 
     /** max |delta logit|, max |delta p| and argmax agreement (count of rows) of a widening. */
     static double[] deviation(TransformerConfig c, WideningOptions o, int k) {
-        TransformerWeights w = RandomInit.chapter(0.7).sample(c, SEED);
+        return deviation(c, RandomInit.chapter(0.7).sample(c, SEED), o, k);
+    }
+
+    static double[] deviation(TransformerConfig c, TransformerWeights w, WideningOptions o, int k) {
         int[] t = tokens();
         ForwardResult a = ReferenceTransformer.forward(c, w, t, null);
         WidenedModel m = ModelWidener.widen(c, w, k, o);
@@ -173,8 +177,9 @@ public final class WidenReport implements ChapterReport {
             List<String> row = new ArrayList<>();
             row.add(c.name());
             row.add(c.lossless() ? "lossless" : "lossy");
+            TransformerWeights w = RandomInit.chapter(0.7).sample(c.config(), SEED);
             for (int k : KS) {
-                double[] d = deviation(c.config(), c.options(), k);
+                double[] d = deviation(c.config(), w, c.options(), k);
                 boolean lossless = d[0] <= 1e-9 * (1 + 10);
                 boolean pass = lossless == c.lossless();
                 row.add(fmt(d[0]) + " / " + fmt(d[1]) + " / " + (int) d[2] + "/" + (int) d[3] + " "

@@ -266,9 +266,13 @@ public final class WidenGens {
         });
     }
 
-    /** The chapter's toy BERT: {@code V=11, d=8, H=2, D=16, L=2}, GELU, scaled, MLM tied, LN {@code eps=1e-5}. */
+    /**
+     * The chapter's toy BERT: {@code V=11, d=8, H=2, D=16, L=2}, GELU, scaled, MLM tied, LN {@code eps=1e-5}, with 16
+     * learned positions (enough for the 8-token inputs).
+     */
     public static TransformerConfig toyBert() {
-        return TransformerConfig.bertLike(11, 8, 2, 16, 2).withEpsilon(1e-5).withMlmEpsilon(1e-5);
+        return TransformerConfig.bertLike(11, 8, 2, 16, 2).withEpsilon(1e-5).withMlmEpsilon(1e-5)
+                .withEmbeddings(16, 2, true);
     }
 
     /** Eight seeded tokens of the toy models. */

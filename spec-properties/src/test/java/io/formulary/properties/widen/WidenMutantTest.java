@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each deliberately wrong subject is caught by a named WIDEN property that the reference passes. */
+/**
+ * Each deliberately wrong subject is caught by a named WIDEN property that the reference passes. The reference's
+ * runs of the two whole-model properties P8 and P9 are the property tests themselves (ModelWideningProperties), so
+ * they are not repeated here; the cheaper properties are re-run against the reference beside their mutant.
+ */
 class WidenMutantTest {
 
     private static final ReferenceWidening REFERENCE = new ReferenceWidening();
@@ -23,8 +27,6 @@ class WidenMutantTest {
     void articleSecondBiasIsCaughtByP8() {
         assertThat(PropertyHarness.falsify("WIDEN-P8",
                 () -> ModelWideningProperties.of(new ArticleSecondBiasWidener()).exactWideningIsLossless())).isPresent();
-        assertThat(PropertyHarness.falsify("WIDEN-P8",
-                () -> ModelWideningProperties.of(REFERENCE).exactWideningIsLossless())).isEmpty();
     }
 
     @Test
@@ -44,8 +46,6 @@ class WidenMutantTest {
         assertThat(PropertyHarness.falsify("WIDEN-P9",
                 () -> ModelWideningProperties.of(new TiledHeadWidener()).everyTracedTensorIsTheScaledRepetition()))
                 .isPresent();
-        assertThat(PropertyHarness.falsify("WIDEN-P9",
-                () -> ModelWideningProperties.of(REFERENCE).everyTracedTensorIsTheScaledRepetition())).isEmpty();
     }
 
     @Test
