@@ -51,7 +51,7 @@ public final class Norms {
             Checks.length(beta, x.length, "beta");
         }
         Checks.nonNegative(epsilon, "epsilon");
-        return row(kind, x, gamma, beta, epsilon, "x");
+        return row(kind, x, gamma, beta, epsilon, "x", -1);
     }
 
     /** LayerNorm of one row (see {@link #normalize}). */
@@ -90,14 +90,19 @@ public final class Norms {
         return c;
     }
 
-    /** Unchecked row evaluation; {@code label} names the norm and row in the degenerate-row message. */
-    static double[] row(NormKind kind, double[] x, double[] gamma, double[] beta, double epsilon, String label) {
+    /**
+     * Unchecked row evaluation; {@code label} (and {@code rowIndex} when {@code >= 0}) name the norm and row in the
+     * degenerate-row message, which is built only on failure.
+     */
+    static double[] row(NormKind kind, double[] x, double[] gamma, double[] beta, double epsilon, String label,
+                        int rowIndex) {
         // Two-pass: centre first, then square, so a large mean does not cancel the variance.
         double[] c = kind == NormKind.LAYER_NORM ? centred(x) : x;
         double m2 = AccurateSums.dot(c, c) / x.length;
         double denom = m2 + epsilon;
         if (!(denom > 0)) {
-            throw new IllegalArgumentException(label + ": variance+epsilon == 0");
+            throw new IllegalArgumentException(label + (rowIndex >= 0 ? " row " + rowIndex : "")
+                    + ": variance+epsilon == 0");
         }
         double r = 1.0 / Math.sqrt(denom);
         double[] y = new double[x.length];
@@ -113,7 +118,7 @@ public final class Norms {
         double[][] y = new double[x.length][];
         String name = (kind == NormKind.LAYER_NORM ? "LayerNorm " : "RMSNorm ") + label;
         for (int m = 0; m < x.length; m++) {
-            y[m] = row(kind, x[m], gamma, beta, epsilon, name + " row " + m);
+            y[m] = row(kind, x[m], gamma, beta, epsilon, name, m);
         }
         return y;
     }
