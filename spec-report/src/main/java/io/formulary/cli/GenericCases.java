@@ -70,6 +70,9 @@ final class GenericCases {
             }
             return v;
         }
+        if (t == double[][].class && (domain.contains("spd") || domain.contains("positive definite"))) {
+            return spd(size(dims, 0, sizes, rnd), rnd);
+        }
         if (t == double[][].class) {
             int n = size(dims, 0, sizes, rnd);
             int m = size(dims, 1, sizes, rnd);
@@ -93,6 +96,29 @@ final class GenericCases {
             return "";
         }
         throw new IllegalStateException("no generic values for " + t.getName());
+    }
+
+    /** {@code A A^T / n + I/2}: symmetric bitwise, positive definite, condition number of order 10. */
+    private static double[][] spd(int n, SplittableRandom rnd) {
+        double[][] a = new double[n][n];
+        for (double[] row : a) {
+            for (int j = 0; j < n; j++) {
+                row[j] = rnd.nextGaussian();
+            }
+        }
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = 0;
+                for (int k = 0; k < n; k++) {
+                    v += a[i][k] * a[j][k];
+                }
+                v /= n;
+                s[i][j] = v + (i == j ? 0.5 : 0);
+                s[j][i] = s[i][j];
+            }
+        }
+        return s;
     }
 
     private static double scalar(String domain, SplittableRandom rnd) {

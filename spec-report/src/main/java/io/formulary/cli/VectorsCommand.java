@@ -70,8 +70,21 @@ public final class VectorsCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         int done = 0;
         int written = 0;
+        List<String> skipped = new ArrayList<>();
         for (FormulaInfo f : selected) {
-            List<ObjectNode> records = records(f, sources, mapper);
+            List<ObjectNode> records;
+            try {
+                records = records(f, sources, mapper);
+            } catch (IllegalStateException e) {
+                // No chapter case source and argument types the generic drawer cannot build (e.g. a model config).
+                skipped.add(f.id());
+                records = List.of();
+            }
+            if (records.isEmpty()) {
+                skipped.add(f.id());
+                done++;
+                continue;
+            }
             Path file = out.resolve(f.id() + ".jsonl");
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (ObjectNode r : records) {
@@ -91,7 +104,12 @@ public final class VectorsCommand implements Callable<Integer> {
         if (terminal) {
             System.err.println();
         }
-        System.err.printf(Locale.ROOT, "formulary vectors: %d cases for %d formulas in %s%n", written, selected.size(), out);
+        System.err.printf(Locale.ROOT, "formulary vectors: %d cases for %d formulas in %s%n", written,
+                selected.size() - skipped.size(), out);
+        if (!skipped.isEmpty()) {
+            System.err.println("no golden cases (no chapter case source, and no valid generic draw) for: "
+                    + String.join(", ", skipped.stream().distinct().toList()));
+        }
         return 0;
     }
 
