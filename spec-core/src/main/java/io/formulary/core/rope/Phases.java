@@ -1,5 +1,8 @@
 package io.formulary.core.rope;
 
+import io.formulary.core.numeric.DoubleDouble;
+import io.formulary.core.numeric.PreciseAngles;
+
 /**
  * Cosine and sine of one pair angle {@code p * omega}, in the two modes of {@link PhaseMode}. The frequency is
  * either the schedule value {@code base^(-num/den)} (so that mode {@code EXACT} can use its exact value, not its
@@ -19,13 +22,32 @@ final class Phases {
      * Writes {@code cos} to {@code out[0]} and {@code sin} to {@code out[1]} of the angle {@code p * base^(-num/den)}.
      */
     static void schedule(double p, double base, int num, int den, PhaseMode mode, double[] out) {
-        double omega = scheduleFrequency(base, num, den);
-        recipe(p, omega, out);
+        if (mode == PhaseMode.EXACT) {
+            exact(p, exactScheduleFrequency(base, num, den), out);
+        } else {
+            recipe(p, scheduleFrequency(base, num, den), out);
+        }
+    }
+
+    /** The schedule frequency {@code base^(-num/den)} in double-double (the exponent is not rounded first). */
+    static DoubleDouble exactScheduleFrequency(double base, int num, int den) {
+        return PreciseAngles.power(base, -(long) num, den);
+    }
+
+    /** Cosine and sine of the exact product {@code p * omega}, reduced against an extended {@code 2 pi}. */
+    static void exact(double p, DoubleDouble omega, double[] out) {
+        double[] sc = PreciseAngles.sinCos(p, omega);
+        out[0] = sc[1];
+        out[1] = sc[0];
     }
 
     /** Cosine and sine of {@code p * omega} for an explicit frequency. */
     static void explicit(double p, double omega, PhaseMode mode, double[] out) {
-        recipe(p, omega, out);
+        if (mode == PhaseMode.EXACT) {
+            exact(p, DoubleDouble.of(omega), out);
+        } else {
+            recipe(p, omega, out);
+        }
     }
 
     /** One rounding of the product, then the correctly reduced StrictMath functions. */
