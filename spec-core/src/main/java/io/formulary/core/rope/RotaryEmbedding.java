@@ -355,7 +355,7 @@ public final class RotaryEmbedding {
             terms[2 * i] = a * cs[0];
             terms[2 * i + 1] = b * cs[1];
         }
-        return AccurateSums.sum(terms);
+        return finiteScore(AccurateSums.sum(terms));
     }
 
     /**
@@ -386,7 +386,15 @@ public final class RotaryEmbedding {
             // Re[(re + i im)(c + i s)] with angle (m - n) theta = re c - im s
             terms[i] = re * cs[0] - im * cs[1];
         }
-        return AccurateSums.sum(terms);
+        return finiteScore(AccurateSums.sum(terms));
+    }
+
+    /** Products of finite components near the overflow threshold can overflow; that is reported, never returned. */
+    private static double finiteScore(double s) {
+        if (!Double.isFinite(s)) {
+            throw Checks.fail("q", "score overflows double precision (components of q and k too large)");
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------ ROPE-F21
