@@ -95,6 +95,11 @@ public class RotaryEmbedding2dProperties {
                         rope.rotateSectioned(c.k(), new double[] {c.x2(), c.y2()}, sections, c.base(), layout));
                 double relative = dot(c.q(), rope.rotateSectioned(c.k(), new double[] {dx, dy}, sections, c.base(), layout));
                 close("ROPE-P7", "SECTIONED " + Arrays.toString(sections) + " " + layout + " " + c, absolute, relative, tau);
+                // Round-robin sections (pair i driven by axis i mod 2), Qwen3-VL style.
+                double rrAbsolute = dot(RotaryEmbedding2d.rotateRoundRobin(c.q(), new double[] {c.x1(), c.y1()}, c.base(), layout),
+                        RotaryEmbedding2d.rotateRoundRobin(c.k(), new double[] {c.x2(), c.y2()}, c.base(), layout));
+                double rrRelative = dot(c.q(), RotaryEmbedding2d.rotateRoundRobin(c.k(), new double[] {dx, dy}, c.base(), layout));
+                close("ROPE-P7", "SECTIONED round-robin " + layout + " " + c, rrAbsolute, rrRelative, tau);
             }
         });
     }
