@@ -132,6 +132,11 @@ public class RotaryEmbedding2dProperties {
             double[] got = rope.recover2d(m, base, PositionRecovery.DEFAULT_TAU);
             close("ROPE-P8", "schedule c=" + c + " x", got[0], xs, 8 * U * Math.max(1, Math.abs(xs)));
             close("ROPE-P8", "schedule c=" + c + " y", got[1], ys, 8 * U * Math.max(1, Math.abs(ys)));
+            // SECTIONED is invertible only if every axis owns a pair: with sections (d/2, 0) y has no effect at all.
+            double[] probe = RopeGens.vector(2 * c, r);
+            assertThat(rope.rotateSectioned(probe, new double[] {xs, ys}, new int[] {c, 0}, base, Layout.INTERLEAVED))
+                    .as("ROPE-P8 an axis without pairs cannot be recovered")
+                    .containsExactly(rope.rotateSectioned(probe, new double[] {xs, ys + 1}, new int[] {c, 0}, base, Layout.INTERLEAVED));
             // Structure check: one entry changed by 1e-6 is not a rotary matrix.
             int i = r.nextInt(2 * c);
             int j = r.nextInt(2 * c);
