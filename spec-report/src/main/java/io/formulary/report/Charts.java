@@ -86,6 +86,10 @@ final class Charts {
         XYItemRenderer renderer;
         switch (p.kind()) {
             case BAR -> {
+                // Bar lengths are only comparable from zero.
+                if (yAxis instanceof NumberAxis linear) {
+                    linear.setAutoRangeIncludesZero(true);
+                }
                 XYBarRenderer bars = new XYBarRenderer(0.1);
                 bars.setShadowVisible(false);
                 bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
@@ -200,6 +204,9 @@ final class Charts {
             LogAxis a = new LogAxis(label);
             a.setBase(10);
             a.setSmallestValue(1e-300);
+            // Ticks at whole powers of ten only: 10^-16, 10^-15, ... rather than 10^0.1 steps.
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            a.setMinorTickMarksVisible(true);
             axis = a;
         } else {
             NumberAxis a = new NumberAxis(label);

@@ -81,7 +81,8 @@ class BrowserReportTest {
     record Page(String dom, List<String> console) {
     }
 
-    private Page open(Path page) throws IOException, InterruptedException {
+    /** Opens the page once: DOM after the scripts ran, console lines of the log, and a PNG screenshot. */
+    private Page open(Path page, Path png) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(tmp, "profile");
         List<String> command = new ArrayList<>();
         command.add(chromium.toString());
@@ -89,32 +90,23 @@ class BrowserReportTest {
         command.add("--user-data-dir=" + profile);
         command.add("--enable-logging=stderr");
         command.add("--v=0");
+        command.add("--window-size=1400,3000");
+        command.add("--screenshot=" + png.toAbsolutePath());
         command.add("--dump-dom");
         command.add(page.toUri().toString());
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.deleteIfExists(png);
         Path out = tmp.resolve("dom.html");
         Path err = tmp.resolve("chromium.log");
         int status = run(command, out, err);
         String log = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(status).as("chromium --dump-dom exit status; log:%n%s", log).isZero();
+        assertThat(status).as("chromium exit status; log:%n%s", log).isZero();
         List<String> console = log.lines().filter(l -> CONSOLE.matcher(l).find()).toList();
+        assertThat(png).as("screenshot").isRegularFile();
+        byte[] image = Files.readAllBytes(png);
+        assertThat(image.length).as("screenshot size").isGreaterThan(10_000);
+        assertThat(new String(image, 1, 3, StandardCharsets.US_ASCII)).as("PNG signature").isEqualTo("PNG");
         return new Page(Files.readString(out, StandardCharsets.UTF_8), console);
-    }
-
-    private void screenshot(Path page, Path png) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(tmp, "profile");
-        List<String> command = new ArrayList<>();
-        command.add(chromium.toString());
-        command.addAll(FLAGS);
-        command.add("--user-data-dir=" + profile);
-        command.add("--window-size=1400,3000");
-        command.add("--screenshot=" + png.toAbsolutePath());
-        command.add(page.toUri().toString());
-        Files.deleteIfExists(png);
-        int status = run(command, tmp.resolve("shot.out"), tmp.resolve("shot.log"));
-        assertThat(status).as("chromium --screenshot exit status").isZero();
-        byte[] head = Files.readAllBytes(png);
-        assertThat(head.length).isGreaterThan(10_000);
-        assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
 
     private static int run(List<String> command, Path out, Path err) throws IOException, InterruptedException {
@@ -136,15 +128,15 @@ class BrowserReportTest {
     }
 
     /** The checks every generated report must pass in the browser. */
-    private Page assertTypesetAndComplete(Path page, Set<String> areas, Set<String> properties)
+    private Page assertTypesetAndComplete(Path page, Path png, Set<String> areas, Set<String> properties)
             throws IOException, InterruptedException {
         String source = Files.readString(page, StandardCharsets.UTF_8);
-        Page p = open(page);
+        Page p = open(page, png);
         String dom = p.dom;
         Matcher status = Pattern.compile("<p id=\"render-status\"[^>]*>([^<]*)</p>").matcher(dom);
         String statusText = status.find() ? status.group(1) : "(no status element)";
         assertThat(attr(dom, "data-done")).as("page script finished: %s", statusText).isEqualTo("yes");
-        long texElements = count(source, "class=\"tex") ;
+        long texElements = count(source, "class=\"tex");
         assertThat(attr(dom, "data-total")).as(statusText).isEqualTo(Long.toString(texElements));
         assertThat(attr(dom, "data-typeset")).as(statusText).isEqualTo(Long.toString(texElements));
         assertThat(attr(dom, "data-failed")).as(statusText).isEqualTo("0");
@@ -187,8 +179,7 @@ class BrowserReportTest {
             ResultStore.read(Paths.get(results)).results().keySet().stream()
                     .filter(id -> areas().contains(ReportAssembler.area(id))).forEach(properties::add);
         }
-        assertTypesetAndComplete(page, areas(), properties);
-        screenshot(page, Paths.get("target", "report-screenshot.png"));
+        assertTypesetAndComplete(page, Paths.get("target", "report-screenshot.png"), areas(), properties);
     }
 
     @Test
@@ -204,9 +195,9 @@ class BrowserReportTest {
                 List.of(new FixtureChapterReport(), new FailingChapterReport()), BuildInfo.load());
         Path out = Paths.get("target", "report-fixture");
         Path page = new ReportRenderer().write(assembler.assemble(ResultStore.read(results)), out);
-        Page p = assertTypesetAndComplete(page, areas(), indexedProperties());
+        Page p = assertTypesetAndComplete(page, Paths.get("target", "report-fixture-screenshot.png"), areas(),
+                indexedProperties());
         assertThat(count(p.dom, "<svg")).isGreaterThanOrEqualTo(4);
         assertThat(p.dom).contains(FixtureChapterReport.PLOT_TITLE).contains("m = [&lt;1&gt;, 2]");
-        screenshot(page, Paths.get("target", "report-fixture-screenshot.png"));
     }
 }
