@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for index.html and its assets (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("formulary-report");
+    Path out = Path.of("target", "formulary-report");
 
     @Option(names = "--results", paramLabel = "DIR",
             description = "Directory of the property records to write (or, with --no-run, to read). Default: <out>/results.")
@@ -61,6 +61,10 @@ public final class ReportCommand implements Callable<Integer> {
             System.setProperty("formulary.examples", Integer.toString(examples));
         }
         if (seed != null) {
+            if (!seed.matches("fixed|random|-?[0-9]{1,19}")) {
+                stderr.println("formulary report: --seed must be fixed, random or a number, got " + seed);
+                return 2;
+            }
             System.setProperty("formulary.seed", seed);
         }
         if (!noRun) {

@@ -150,6 +150,22 @@ public final class ReportModel {
             return chapters.stream().mapToInt(c -> c.summary().properties()).sum();
         }
 
+        /** The counts summed over all chapters (no accuracy figure). */
+        public Summary totals() {
+            int[] t = new int[7];
+            for (ChapterSection c : chapters) {
+                Summary s = c.summary();
+                t[0] += s.formulas();
+                t[1] += s.implemented();
+                t[2] += s.properties();
+                t[3] += s.passed();
+                t[4] += s.failed();
+                t[5] += s.expectedFailure();
+                t[6] += s.notRun();
+            }
+            return new Summary(t[0], t[1], t[2], t[3], t[4], t[5], t[6], "", true);
+        }
+
         /** Total formulas over all chapters. */
         public int formulaCount() {
             return chapters.stream().mapToInt(c -> c.summary().formulas()).sum();

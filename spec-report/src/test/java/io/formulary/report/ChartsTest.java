@@ -48,6 +48,19 @@ class ChartsTest {
     }
 
     @Test
+    void textInsideTheSvgIsEscaped() {
+        String svg = new Charts().plot(new ReportBlock.Plot("t", "c", "x <script>alert(1)</script>", "y & \"z\"",
+                false, false, ReportBlock.Kind.LINE,
+                List.of(new ReportBlock.Series("<b>a</b>", new double[] {1, 2}, new double[] {1, 2}),
+                        new ReportBlock.Series("b", new double[] {1, 2}, new double[] {2, 1}))));
+        assertThat(svg).doesNotContain("<script").doesNotContain("<b>").contains("&lt;script&gt;")
+                .contains("&lt;b&gt;a&lt;/b&gt;").contains("y &amp; ");
+        String heat = new Charts().heatmap(new ReportBlock.Heatmap("h", "c", List.of("<i>r</i>"), List.of("<i>c</i>"),
+                new double[][] {{1}}, 0, 2));
+        assertThat(heat).doesNotContain("<i>").contains("&lt;i&gt;r&lt;/i&gt;");
+    }
+
+    @Test
     void barsAndEmptyPlotsDraw() {
         assertThat(new Charts().plot(plot(false, ReportBlock.Kind.BAR, 3, 1, 2))).startsWith("<svg");
         String empty = new Charts().plot(new ReportBlock.Plot("t", "c", "x", "y", false, false, ReportBlock.Kind.LINE,

@@ -49,6 +49,7 @@ class ReportAssemblerTest {
         assertThat(r.meta().version()).isEqualTo("9.9.9-test");
         assertThat(r.meta().seedPolicy()).isEqualTo("fixed");
         assertThat(r.meta().examplesTried()).isEqualTo("600");
+        assertThat(r.totals()).isEqualTo(new ReportModel.Summary(3, 2, 4, 1, 1, 1, 1, "", true));
     }
 
     @Test

@@ -44,5 +44,6 @@ class ReportCommandTest {
     void anUnknownAreaIsAUsageError() {
         assertThat(run("report", "--area", "NOPE", "--out", dir.toString())).isEqualTo(2);
         assertThat(run("report", "--examples", "0", "--out", dir.toString())).isEqualTo(2);
+        assertThat(run("report", "--seed", "sometimes", "--out", dir.toString())).isEqualTo(2);
     }
 }

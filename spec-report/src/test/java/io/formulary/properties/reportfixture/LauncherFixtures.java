@@ -11,10 +11,11 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * Test-only properties for the report's run of the suite through the JUnit Platform Launcher: one that holds, one
- * false on purpose (so a failure with a shrunk counterexample is recorded), one plain test. The class name does
- * not match Surefire's includes, so only the launcher tests run it.
+ * false on purpose (so a failure with a shrunk counterexample is recorded), one plain test. Never run by Surefire
+ * itself: the class name matches no include pattern and the tag {@code launcher-fixture} is excluded in the POM.
  */
-class ReportFixtureProperties {
+@Tag("launcher-fixture")
+class LauncherFixtures {
 
     @Property
     @Tag("FIXTURE-P1")
