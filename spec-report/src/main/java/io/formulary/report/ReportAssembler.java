@@ -105,8 +105,12 @@ public final class ReportAssembler {
             sections.add(chapter(c, store, charts));
         }
         Set<String> policies = new TreeSet<>();
+        TreeSet<String> finished = new TreeSet<>();
         long tried = 0;
         for (PropertyResult r : store.results().values()) {
+            if (r.finishedAt() != null && !r.finishedAt().isBlank()) {
+                finished.add(r.finishedAt());
+            }
             if (r.seedPolicy() != null) {
                 policies.add(r.seedPolicy());
             }
@@ -119,7 +123,9 @@ public final class ReportAssembler {
                         + " (" + System.getProperty("os.name", "") + " " + System.getProperty("os.arch", "") + ")",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seedPolicy,
                 Numbers.count(PropertyPolicy.examples()) + " per property run", Numbers.count(tried),
-                store.directory().toAbsolutePath().normalize().toString(), notes);
+                store.directory().toAbsolutePath().normalize().toString(),
+                finished.isEmpty() ? "" : finished.first().equals(finished.last()) ? finished.first()
+                        : finished.first() + " to " + finished.last(), notes);
         return new ReportModel.Report(meta, sections);
     }
 

@@ -183,10 +183,12 @@ public final class ReportModel {
      * @param examples      the configured example count per property run
      * @param examplesTried examples tried over all recorded properties
      * @param resultsDir    where the records were read
+     * @param recorded      when the records were written (first to last), or empty
      * @param notes         warnings met while reading (unreadable records, unknown chapters)
      */
     public record Meta(String version, String commit, String jdk, String generatedAt, String seedPolicy,
-                       String examples, String examplesTried, String resultsDir, List<String> notes) {
+                       String examples, String examplesTried, String resultsDir, String recorded,
+                       List<String> notes) {
         public Meta {
             notes = List.copyOf(notes);
         }

@@ -48,6 +48,7 @@ class ReportAssemblerTest {
         assertThat(r.chapters()).extracting(ChapterSection::area).containsExactly("ALPHA", "EMPTY");
         assertThat(r.meta().version()).isEqualTo("9.9.9-test");
         assertThat(r.meta().seedPolicy()).isEqualTo("fixed");
+        assertThat(r.meta().recorded()).isEqualTo("2026-11-29T10:00:00Z");
         assertThat(r.meta().examplesTried()).isEqualTo("600");
         assertThat(r.totals()).isEqualTo(new ReportModel.Summary(3, 2, 4, 1, 1, 1, 1, "", true));
     }
