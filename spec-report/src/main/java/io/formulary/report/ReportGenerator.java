@@ -21,6 +21,10 @@ public final class ReportGenerator {
 
     /** Writes the report for the records in {@code resultsDir} into {@code outDir}. */
     public static Written generate(Path resultsDir, Path outDir) {
+        // Charts are drawn off screen; never try to reach a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         long start = System.nanoTime();
         ResultStore store = ResultStore.read(resultsDir);
         ReportModel.Report report = ReportAssembler.standard().assemble(store);

@@ -54,7 +54,8 @@ public record ResultStore(Path directory, Map<String, PropertyResult> results, L
         List<AccuracyLog.Entry> accuracy = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
-            return new ResultStore(directory, results, accuracy, List.of("no results directory " + directory
+            return new ResultStore(directory, results, accuracy, List.of("no results directory "
+                    + directory.toAbsolutePath().normalize()
                     + ": every property is shown as not run"));
         }
         for (Path file : list(directory, ".json")) {
