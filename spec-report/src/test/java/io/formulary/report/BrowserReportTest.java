@@ -39,7 +39,7 @@ class BrowserReportTest {
 
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--no-first-run",
-            "--hide-scrollbars", "--virtual-time-budget=5000");
+            "--disable-dev-shm-usage", "--hide-scrollbars", "--virtual-time-budget=5000");
     private static final Pattern CONSOLE = Pattern.compile(":CONSOLE[:(]");
 
     private static Path chromium;
