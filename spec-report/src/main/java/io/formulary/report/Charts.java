@@ -107,7 +107,7 @@ final class Charts {
             default -> {
                 XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
                 for (int i = 0; i < data.getSeriesCount(); i++) {
-                    lines.setSeriesStroke(i, new BasicStroke(1.8f));
+                    lines.setSeriesStroke(i, stroke(i));
                 }
                 renderer = lines;
             }
@@ -175,6 +175,16 @@ final class Charts {
         chart.addSubtitle(legend);
         int size = Math.min(620, Math.max(260, 40 + 26 * Math.max(rows, cols)));
         return svg(chart, size + 200, size);
+    }
+
+    /** Solid for the first round of colours, then dashed, then dotted: more series than colours stay apart. */
+    static BasicStroke stroke(int series) {
+        int round = series / PALETTE.length;
+        if (round == 0) {
+            return new BasicStroke(1.8f);
+        }
+        float[] dash = round == 1 ? new float[] {7f, 4f} : new float[] {2f, 3f};
+        return new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
     }
 
     private static ValueAxis indexAxis(java.util.List<String> labels, int count, String fallback) {

@@ -79,6 +79,13 @@ class ChartsTest {
     }
 
     @Test
+    void seriesBeyondThePaletteAreDashed() {
+        assertThat(Charts.stroke(0).getDashArray()).isNull();
+        assertThat(Charts.stroke(8).getDashArray()).isNotNull();
+        assertThat(Charts.stroke(16).getDashArray()).isNotEqualTo(Charts.stroke(8).getDashArray());
+    }
+
+    @Test
     void theDivergingScaleRunsBlueWhiteRed() {
         Charts.DivergingScale s = new Charts.DivergingScale(-1, 1);
         assertThat(((java.awt.Color) s.getPaint(-1)).getBlue()).isGreaterThan(((java.awt.Color) s.getPaint(-1)).getRed());
