@@ -3,6 +3,7 @@ package io.formulary.report;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -140,11 +141,22 @@ public final class PropertyRunner {
             long n = done.incrementAndGet();
             int width = Long.toString(Math.max(total.get(), n)).length();
             out.printf(Locale.ROOT, "[%" + width + "d/%d] %-8s %s%n", n, Math.max(total.get(), n), status,
-                    id.getDisplayName());
+                    name(id));
             if (detail != null && !detail.isBlank()) {
                 out.printf("           %s%n", detail);
             }
             out.flush();
+        }
+
+        /** A property by its display name ({@code ID: statement}); any other test as {@code Class > method()}. */
+        private static String name(TestIdentifier id) {
+            String display = id.getDisplayName();
+            if (display.matches("[A-Z]+-P[0-9]+: .*")) {
+                return display;
+            }
+            return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .map(m -> m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + " > " + display)
+                    .orElse(display);
         }
 
         private static String reason(Optional<Throwable> t) {

@@ -43,7 +43,8 @@ class PropertyRunnerTest {
         assertThat(s.succeeded()).isEqualTo(2);
         assertThat(s.failed()).isEqualTo(1);
         assertThat(progress.toString()).contains("running 3 tests").contains("[1/3]").contains("[3/3]")
-                .contains("FAILED   FIXTURE-P2: every integer is below 10");
+                .contains("FAILED   FIXTURE-P2: every integer is below 10")
+                .contains("passed   LauncherFixtures > aPlainTest()");
 
         ResultStore store = ResultStore.read(dir);
         assertThat(store.results()).containsOnlyKeys("FIXTURE-P1", "FIXTURE-P2");
