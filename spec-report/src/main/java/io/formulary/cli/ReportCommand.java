@@ -39,7 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Run only these chapters' tests (for example GAUSS,ORTHO); the report still lists every chapter.")
     List<String> areas = new ArrayList<>();
 
-    @Option(names = "--examples", paramLabel = "N", description = "Examples per property run (default: the build's policy).")
+    @Option(names = "--examples", paramLabel = "N", description = "Examples per property run (default: the project policy, 200).")
     Integer examples;
 
     @Option(names = "--seed", paramLabel = "POLICY", description = "Seed policy: fixed (default), random, or a number.")
