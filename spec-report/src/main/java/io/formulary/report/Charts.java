@@ -30,7 +30,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
-import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 
 /**
@@ -59,25 +59,60 @@ final class Charts {
         org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
+    /** Points per line series above which it is thinned for drawing (the SVG grows with every point). */
+    static final int MAX_POINTS = 4000;
+    /** The same for points and bars, which cost an SVG element each rather than a path segment. */
+    static final int MAX_MARKS = 2000;
+    /** Cells above which a heat map is drawn as an embedded raster image rather than one SVG rectangle per cell. */
+    static final int MAX_VECTOR_CELLS = 4096;
+
     private int counter;
 
+    /**
+     * A chart drawn as SVG.
+     *
+     * @param svg  the SVG element
+     * @param note what the drawing left out or simplified, for the caption (empty when nothing)
+     */
+    record Drawing(String svg, String note) {
+    }
+
     /** SVG of an x-y plot. */
-    String plot(ReportBlock.Plot p) {
+    Drawing plot(ReportBlock.Plot p) {
         XYSeriesCollection data = new XYSeriesCollection();
+        long given = 0;
+        long drawn = 0;
+        boolean joined = p.kind() == ReportBlock.Kind.LINE;
         for (ReportBlock.Series s : p.series()) {
             String name = s.name() == null || s.name().isBlank() ? "series " + (data.getSeriesCount() + 1) : s.name();
             XYSeries series = new XYSeries(uniqueKey(data, name), false, true);
             double[] x = s.x();
-            double[] y = s.y();
+            double[] y = s.y().clone();
+            int kept = 0;
             for (int i = 0; i < x.length; i++) {
-                boolean xOk = Double.isFinite(x[i]) && (!p.logX() || x[i] > 0);
-                boolean yOk = Double.isFinite(y[i]) && (!p.logY() || y[i] > 0);
-                if (!xOk) {
+                if (!Double.isFinite(x[i]) || (p.logX() && !(x[i] > 0))) {
+                    x[i] = Double.NaN;
+                } else if (!Double.isFinite(y[i]) || (p.logY() && !(y[i] > 0))) {
+                    y[i] = Double.NaN;
+                }
+            }
+            for (int i : thin(y, joined ? MAX_POINTS : MAX_MARKS)) {
+                if (Double.isNaN(x[i])) {
                     continue;
                 }
-                // A null y breaks the line: the gap the data asks for.
-                series.add(x[i], yOk ? Double.valueOf(y[i]) : null);
+                if (Double.isNaN(y[i])) {
+                    // A null y breaks a line (the gap the data asks for); points and bars just leave it out,
+                    // since a shape at a null y would be drawn at NaN coordinates.
+                    if (joined) {
+                        series.add(x[i], null);
+                    }
+                    continue;
+                }
+                series.add(x[i], y[i]);
+                kept++;
             }
+            given += x.length;
+            drawn += kept;
             data.addSeries(series);
         }
         ValueAxis xAxis = axis(label(p.xLabel()), p.logX());
@@ -99,13 +134,17 @@ final class Charts {
             }
             case SCATTER -> {
                 XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+                // Small filled squares without outlines: the cheapest mark in SVG (one short path each).
+                points.setDrawOutlines(false);
                 for (int i = 0; i < data.getSeriesCount(); i++) {
-                    points.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                    points.setSeriesShape(i, new Rectangle2D.Double(-2.25, -2.25, 4.5, 4.5));
                 }
                 renderer = points;
             }
             default -> {
                 XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+                // One SVG path per series instead of one line element per segment.
+                lines.setDrawSeriesLineAsPath(true);
                 for (int i = 0; i < data.getSeriesCount(); i++) {
                     lines.setSeriesStroke(i, stroke(i));
                 }
@@ -124,11 +163,55 @@ final class Charts {
             chart.getLegend().setItemFont(TICK_FONT);
             chart.getLegend().setFrame(BlockBorder.NONE);
         }
-        return svg(chart, PLOT_WIDTH, PLOT_HEIGHT);
+        String note = "";
+        int limit = joined ? MAX_POINTS : MAX_MARKS;
+        if (p.series().stream().anyMatch(s -> s.x().length > limit)) {
+            note = "Drawn from " + Numbers.count(drawn) + " of " + Numbers.count(given) + " points: series longer than "
+                    + Numbers.count(limit) + " points keep the lowest and highest value of each run of "
+                    + "consecutive points.";
+        }
+        return new Drawing(svg(chart, PLOT_WIDTH, PLOT_HEIGHT), note);
+    }
+
+    /**
+     * Indices to draw of a series of {@code y} values: all of them when there are at most {@code max}; else, for
+     * each of {@code max / 2} runs of consecutive points, the lowest and the highest value (in their order) and
+     * the first gap (NaN), so peaks, dips and breaks survive the thinning.
+     */
+    static int[] thin(double[] y, int max) {
+        int n = y.length;
+        if (n <= max) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        int runs = max / 2;
+        java.util.List<Integer> keep = new java.util.ArrayList<>(max + runs);
+        for (int r = 0; r < runs; r++) {
+            int from = (int) ((long) r * n / runs);
+            int to = (int) ((long) (r + 1) * n / runs);
+            int lo = -1;
+            int hi = -1;
+            int gap = -1;
+            for (int i = from; i < to; i++) {
+                if (Double.isNaN(y[i])) {
+                    gap = gap < 0 ? i : gap;
+                } else {
+                    lo = lo < 0 || y[i] < y[lo] ? i : lo;
+                    hi = hi < 0 || y[i] > y[hi] ? i : hi;
+                }
+            }
+            java.util.TreeSet<Integer> run = new java.util.TreeSet<>();
+            for (int i : new int[] {lo, hi, gap}) {
+                if (i >= 0) {
+                    run.add(i);
+                }
+            }
+            keep.addAll(run);
+        }
+        return keep.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** SVG of a heat map with a diverging colour scale and a legend. */
-    String heatmap(ReportBlock.Heatmap h) {
+    Drawing heatmap(ReportBlock.Heatmap h) {
         double[][] v = h.values();
         int rows = v.length;
         int cols = rows == 0 ? 0 : Arrays.stream(v).mapToInt(r -> r.length).max().orElse(0);
@@ -146,17 +229,32 @@ final class Charts {
                 k++;
             }
         }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries("values", xyz);
         double lo = Double.isFinite(h.min()) ? h.min() : -1;
         double hi = Double.isFinite(h.max()) && h.max() > lo ? h.max() : lo + 1;
         DivergingScale scale = new DivergingScale(lo, hi);
+        boolean raster = n > MAX_VECTOR_CELLS;
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        if (!raster) {
+            data.addSeries("values", xyz);
+        }
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         ValueAxis xAxis = indexAxis(h.colLabels(), cols, "column index");
         ValueAxis yAxis = indexAxis(h.rowLabels(), rows, "row index");
         yAxis.setInverted(true);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        if (raster) {
+            // One pixel per cell, scaled into the plot: a few kilobytes of PNG instead of a rectangle per cell.
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(Math.max(cols, 1), Math.max(rows, 1),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double value = j < v[i].length ? v[i][j] : Double.NaN;
+                    image.setRGB(j, i, ((Color) scale.getPaint(value)).getRGB());
+                }
+            }
+            plot.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(image, -0.5, -0.5, cols, rows));
+        }
         style(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
@@ -174,7 +272,8 @@ final class Charts {
         legend.setSubdivisionCount(64);
         chart.addSubtitle(legend);
         int size = Math.min(620, Math.max(260, 40 + 26 * Math.max(rows, cols)));
-        return svg(chart, size + 200, size);
+        String note = raster ? "Drawn as an image, one pixel per entry (" + rows + " x " + cols + ")." : "";
+        return new Drawing(svg(chart, size + 200, size), note);
     }
 
     /** Solid for the first round of colours, then dashed, then dotted: more series than colours stay apart. */
@@ -272,8 +371,31 @@ final class Charts {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         String id = "chart" + (++counter);
         g2.setDefsKeyPrefix(id + "-");
+        g2.setGeomDoubleConverter(Charts::coordinate);
+        g2.setTransformDoubleConverter(Charts::coordinate);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+    }
+
+    /** A coordinate with at most two decimals (a hundredth of a pixel), in plain notation. */
+    static String coordinate(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        long hundredths = Math.round(Math.abs(v) * 100);
+        StringBuilder b = new StringBuilder(12);
+        if (v < 0 && hundredths != 0) {
+            b.append('-');
+        }
+        b.append(hundredths / 100);
+        long frac = hundredths % 100;
+        if (frac != 0) {
+            b.append('.').append(frac / 10);
+            if (frac % 10 != 0) {
+                b.append(frac % 10);
+            }
+        }
+        return b.toString();
     }
 
     /** Blue (low) through white (middle) to red (high); NaN is grey. */

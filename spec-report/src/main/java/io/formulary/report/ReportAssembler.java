@@ -328,11 +328,13 @@ public final class ReportAssembler {
                     t.columns().stream().map(Text::parse).toList(),
                     t.rows().stream().map(row -> row.stream().map(Text::parse).toList()).toList(), "");
         } else if (b instanceof ReportBlock.Plot p) {
-            return new Block("plot", Text.parse(p.title()), Text.parse(p.caption()), List.of(), List.of(),
-                    charts.plot(p));
+            Charts.Drawing d = charts.plot(p);
+            return new Block("plot", Text.parse(p.title()), Text.parse(p.caption()).append(d.note()), List.of(),
+                    List.of(), d.svg());
         } else if (b instanceof ReportBlock.Heatmap h) {
-            return new Block("heatmap", Text.parse(h.title()), Text.parse(h.caption()), List.of(), List.of(),
-                    charts.heatmap(h));
+            Charts.Drawing d = charts.heatmap(h);
+            return new Block("heatmap", Text.parse(h.title()), Text.parse(h.caption()).append(d.note()), List.of(),
+                    List.of(), d.svg());
         } else if (b instanceof ReportBlock.Note n) {
             return new Block("note", Text.parse(n.title()), Text.parse(n.text()), List.of(), List.of(), "");
         }

@@ -128,6 +128,16 @@ public final class ReportModel {
             return b.toString();
         }
 
+        /** This text followed by a plain sentence (separated by a space); unchanged when {@code plain} is empty. */
+        public Text append(String plain) {
+            if (plain == null || plain.isEmpty()) {
+                return this;
+            }
+            List<Segment> all = new ArrayList<>(segments);
+            all.add(new Segment(segments.isEmpty() ? plain : " " + plain, false));
+            return new Text(all);
+        }
+
         /** Whether there is nothing to show. */
         public boolean isEmpty() {
             return segments.isEmpty();
