@@ -82,6 +82,8 @@ final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         long given = 0;
         long drawn = 0;
+        double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         boolean joined = p.kind() == ReportBlock.Kind.LINE;
         for (ReportBlock.Series s : p.series()) {
             String name = s.name() == null || s.name().isBlank() ? "series " + (data.getSeriesCount() + 1) : s.name();
@@ -110,13 +112,17 @@ final class Charts {
                 }
                 series.add(x[i], y[i]);
                 kept++;
+                xRange[0] = Math.min(xRange[0], x[i]);
+                xRange[1] = Math.max(xRange[1], x[i]);
+                yRange[0] = Math.min(yRange[0], y[i]);
+                yRange[1] = Math.max(yRange[1], y[i]);
             }
             given += x.length;
             drawn += kept;
             data.addSeries(series);
         }
-        ValueAxis xAxis = axis(label(p.xLabel()), p.logX());
-        ValueAxis yAxis = axis(label(p.yLabel()), p.logY());
+        ValueAxis xAxis = axis(label(p.xLabel()), p.logX(), xRange[0], xRange[1]);
+        ValueAxis yAxis = axis(label(p.yLabel()), p.logY(), yRange[0], yRange[1]);
         XYDataset dataset = data;
         XYItemRenderer renderer;
         switch (p.kind()) {
@@ -307,19 +313,40 @@ final class Charts {
         return axis;
     }
 
-    private static ValueAxis axis(String label, boolean log) {
+    /**
+     * An axis for data between {@code min} and {@code max} (infinite when there is no data). A logarithmic axis
+     * spans whole decades, set explicitly: JFreeChart's automatic range widens a narrow range by a fixed absolute
+     * amount (1e-8), which below zero breaks a log axis for data such as errors of 1e-16. A linear axis keeps its
+     * automatic range, with a minimum size relative to the data and tick units for any magnitude.
+     */
+    private static ValueAxis axis(String label, boolean log, double min, double max) {
+        boolean data = min <= max;
         ValueAxis axis;
         if (log) {
             LogAxis a = new LogAxis(label);
             a.setBase(10);
-            a.setSmallestValue(1e-300);
+            a.setSmallestValue(Double.MIN_NORMAL);
             // Ticks at whole powers of ten only: 10^-16, 10^-15, ... rather than 10^0.1 steps.
             a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             a.setMinorTickMarksVisible(true);
+            if (data) {
+                double lo = Math.floor(Math.log10(min));
+                double hi = Math.ceil(Math.log10(max));
+                if (hi <= lo) {
+                    lo -= 1;
+                    hi += 1;
+                }
+                a.setRange(Math.pow(10, lo), Math.pow(10, hi));
+            }
             axis = a;
         } else {
             NumberAxis a = new NumberAxis(label);
             a.setAutoRangeIncludesZero(false);
+            a.setStandardTickUnits(new org.jfree.chart.axis.NumberTickUnitSource());
+            double magnitude = data ? Math.max(Math.abs(min), Math.abs(max)) : 0;
+            if (magnitude > 0 && Double.isFinite(magnitude)) {
+                a.setAutoRangeMinimumSize(Math.max(magnitude * 1e-6, Double.MIN_NORMAL));
+            }
             axis = a;
         }
         axis.setLabelFont(LABEL_FONT);

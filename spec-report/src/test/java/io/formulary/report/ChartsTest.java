@@ -61,6 +61,21 @@ class ChartsTest {
     }
 
     @Test
+    void tinyValuesKeepAUsableAxis() {
+        for (ReportBlock.Kind kind : ReportBlock.Kind.values()) {
+            for (boolean log : new boolean[] {true, false}) {
+                String svg = new Charts().plot(new ReportBlock.Plot("t", "c", "x (1)", "error (1)", log, log, kind,
+                        List.of(new ReportBlock.Series("s", new double[] {4, 5, 6}, new double[] {1e-18, 3e-17, 1e-15}))))
+                        .svg();
+                assertThat(svg).as(kind + (log ? " log" : " linear")).doesNotContain("NaN");
+            }
+            String single = new Charts().plot(new ReportBlock.Plot("t", "c", "x", "y", true, true, kind,
+                    List.of(new ReportBlock.Series("s", new double[] {4}, new double[] {1e-18})))).svg();
+            assertThat(single).as(kind + " single point").doesNotContain("NaN");
+        }
+    }
+
+    @Test
     void pointsAndBarsLeaveOutWhatALogAxisCannotShow() {
         for (ReportBlock.Kind kind : List.of(ReportBlock.Kind.SCATTER, ReportBlock.Kind.BAR)) {
             String svg = new Charts().plot(plot(true, kind, 1, 0, -1, Double.NaN, 1e-300, 10)).svg();
