@@ -292,18 +292,23 @@ final class Charts {
         return new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
     }
 
+    /** Up to this many row or column labels are all shown; beyond, labels are shown at the chosen ticks. */
+    static final int MAX_SYMBOLS = 24;
+
     private static ValueAxis indexAxis(java.util.List<String> labels, int count, String fallback) {
         ValueAxis axis;
-        if (!labels.isEmpty() && labels.size() == count) {
+        boolean labelled = !labels.isEmpty() && labels.size() == count;
+        if (labelled && count <= MAX_SYMBOLS) {
             SymbolAxis s = new SymbolAxis(fallback.replace(" index", ""), labels.stream().map(Charts::label)
                     .toArray(String[]::new));
             s.setGridBandsVisible(false);
             axis = s;
         } else {
-            NumberAxis a = new NumberAxis(fallback + " (0-based)");
+            NumberAxis a = new NumberAxis(labelled ? fallback.replace(" index", "") : fallback + " (0-based)");
             a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            if (count > 0) {
-                a.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(count / 12.0))));
+            if (labelled) {
+                // Too many labels to show each: ticks where they fit, each named by its label.
+                a.setNumberFormatOverride(new LabelFormat(labels.stream().map(Charts::label).toList()));
             }
             axis = a;
         }
@@ -311,6 +316,37 @@ final class Charts {
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(TICK_FONT);
         return axis;
+    }
+
+    /** Tick labels of an index axis: the label of the row or column at an integer tick. */
+    static final class LabelFormat extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final java.util.List<String> labels;
+
+        LabelFormat(java.util.List<String> labels) {
+            this.labels = java.util.List.copyOf(labels);
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            long i = Math.round(number);
+            return Math.abs(number - i) < 1e-9 ? format(i, to, pos) : to;
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            return number >= 0 && number < labels.size() ? to.append(labels.get((int) number)) : to;
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            int i = labels.indexOf(source.substring(pos.getIndex()));
+            if (i < 0) {
+                return null;
+            }
+            pos.setIndex(source.length());
+            return i;
+        }
     }
 
     /**

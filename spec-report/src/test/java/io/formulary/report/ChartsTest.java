@@ -121,6 +121,21 @@ class ChartsTest {
     }
 
     @Test
+    void manyLabelsAreShownAtTicksOnly() {
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add("k=" + i);
+        }
+        String svg = new Charts().heatmap(new ReportBlock.Heatmap("h", "c", rows, List.of("a", "b"),
+                new double[100][2], -1, 1)).svg();
+        assertThat(svg).contains(">k=0<").doesNotContain(">k=1<");
+        Charts.LabelFormat f = new Charts.LabelFormat(List.of("x", "y"));
+        assertThat(f.format(1.0)).isEqualTo("y");
+        assertThat(f.format(0.5)).isEmpty();
+        assertThat(f.format(7L)).isEmpty();
+    }
+
+    @Test
     void coordinatesKeepTwoDecimals() {
         assertThat(Charts.coordinate(554.9678344726562)).isEqualTo("554.97");
         assertThat(Charts.coordinate(-0.001)).isEqualTo("0");
