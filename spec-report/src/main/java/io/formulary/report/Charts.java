@@ -335,7 +335,12 @@ final class Charts {
 
         @Override
         public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
-            return number >= 0 && number < labels.size() ? to.append(labels.get((int) number)) : to;
+            if (number < 0 || number >= labels.size()) {
+                return to;
+            }
+            // Sparse label lists leave most entries blank: the tick then shows the index.
+            String label = labels.get((int) number);
+            return to.append(label.isBlank() ? Long.toString(number) : label);
         }
 
         @Override

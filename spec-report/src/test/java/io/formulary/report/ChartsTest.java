@@ -129,8 +129,9 @@ class ChartsTest {
         String svg = new Charts().heatmap(new ReportBlock.Heatmap("h", "c", rows, List.of("a", "b"),
                 new double[100][2], -1, 1)).svg();
         assertThat(svg).contains(">k=0<").doesNotContain(">k=1<");
-        Charts.LabelFormat f = new Charts.LabelFormat(List.of("x", "y"));
+        Charts.LabelFormat f = new Charts.LabelFormat(List.of("x", "y", ""));
         assertThat(f.format(1.0)).isEqualTo("y");
+        assertThat(f.format(2.0)).isEqualTo("2");
         assertThat(f.format(0.5)).isEmpty();
         assertThat(f.format(7L)).isEmpty();
     }
