@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "formulary", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "An executable reference for eight Scientific Spaces articles: formulas, properties, golden vectors.",
-        subcommands = {ListCommand.class, EvalCommand.class, VectorsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+
+        subcommands = {ListCommand.class, EvalCommand.class, VectorsCommand.class, CheckCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FormularyCommand implements Runnable {
 
     @CommandLine.Spec
