@@ -275,7 +275,7 @@ public final class DecayIntegrals {
         Checks.finite(x, "x");
         Checks.notNull(theta, "theta");
         if (!(Math.abs(x) <= MAX_QUADRATURE_X)) {
-            throw Checks.fail("x", "too large for quadrature; use the closed form (|x| <= 1e7), got " + x);
+            throw Checks.fail("x", "x too large for quadrature; use the closed form (|x| <= 1e7), got " + x);
         }
         checkMonotone(theta);
         double[] edges;

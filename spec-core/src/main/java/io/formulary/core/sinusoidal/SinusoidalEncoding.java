@@ -104,8 +104,33 @@ public final class SinusoidalEncoding {
         return theta;
     }
 
-    /** The double-double frequencies of the oracle mode. */
+    private record FrequencyKey(int d, double base, FrequencyRule rule) {
+    }
+
+    /**
+     * Recently used double-double schedules: a pure function of its key, so caching changes no result; it saves
+     * the d/2 double-double powers per call that otherwise dominate the cost of an encoding.
+     */
+    private static final java.util.Map<FrequencyKey, DoubleDouble[]> FREQUENCY_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int FREQUENCY_CACHE_SIZE = 32;
+
+    /** The double-double frequencies of the oracle mode (shared array: callers must not modify it). */
     static DoubleDouble[] preciseFrequencies(int d, double base, FrequencyRule rule) {
+        FrequencyKey key = new FrequencyKey(d, base, rule);
+        DoubleDouble[] cached = FREQUENCY_CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        DoubleDouble[] theta = computePreciseFrequencies(d, base, rule);
+        if (FREQUENCY_CACHE.size() >= FREQUENCY_CACHE_SIZE) {
+            FREQUENCY_CACHE.clear();
+        }
+        FREQUENCY_CACHE.put(key, theta);
+        return theta;
+    }
+
+    private static DoubleDouble[] computePreciseFrequencies(int d, double base, FrequencyRule rule) {
         DoubleDouble[] theta = new DoubleDouble[d / 2];
         for (int i = 0; i < theta.length; i++) {
             theta[i] = rule == FrequencyRule.PAPER ? PreciseAngles.frequency(base, i, d)
