@@ -29,6 +29,8 @@ public final class SineCosineIntegrals {
     /** Switch from the power series to the continued fraction. */
     public static final double SWITCH = 4.0;
     private static final int MAX_ITERATIONS = 200;
+    /** Beyond this the auxiliary functions come from their asymptotic series (the fraction needs 2 terms anyway). */
+    private static final double ASYMPTOTIC = 1e9;
 
     private SineCosineIntegrals() {
     }
@@ -155,6 +157,10 @@ public final class SineCosineIntegrals {
      * {@code 1/(z+1 - 1/(z+3 - 4/(z+5 - ...)))} by the modified Lentz method, {@code x > 4}.
      */
     static double[] auxiliary(double x) {
+        if (x > ASYMPTOTIC) {
+            // f = (1 - 2/x^2 + ...)/x, g = (1 - 6/x^2 + ...)/x^2: the corrections are below 2e-18 relative here
+            return new double[] {1 / x, 1 / x / x};
+        }
         final double tiny = 1e-300;
         // complex numbers as (re, im) pairs; b_1 = 1 + ix
         double br = 1;
@@ -298,6 +304,17 @@ public final class SineCosineIntegrals {
 
     /** {f, g} in double-double: the continued fraction of e^z E_1(z) at z = ix by modified Lentz. */
     private static DoubleDouble[] auxiliaryDD(DoubleDouble x) {
+        if (x.hi() > ASYMPTOTIC) {
+            // asymptotic series f = (1 - 2/x^2 + 24/x^4)/x, g = (1 - 6/x^2 + 120/x^4)/x^2; the next terms are
+            // below 720/x^6 < 1e-51 relative for x > 1e9
+            DoubleDouble inv = DoubleDouble.ONE.divide(x);
+            DoubleDouble inv2 = inv.multiply(inv);
+            DoubleDouble f = inv.multiply(DoubleDouble.ONE.subtract(inv2.multiply(2.0))
+                    .add(inv2.multiply(inv2).multiply(24.0)));
+            DoubleDouble g = inv2.multiply(DoubleDouble.ONE.subtract(inv2.multiply(6.0))
+                    .add(inv2.multiply(inv2).multiply(120.0)));
+            return new DoubleDouble[] {f, g};
+        }
         final double tiny = 1e-300;
         DoubleDouble br = DoubleDouble.ONE;
         DoubleDouble bi = x;

@@ -159,7 +159,7 @@ class SinusoidalReferenceValuesTest {
         for (double b : new double[] {1e4, 1e3, 2, 1e6}) {
             for (int d : new int[] {2, 8, 100, 4096}) {
                 double[] theta = SinusoidalEncoding.frequencies(d, b);
-                for (int i = 0; i < d / 2; i += Math.max(1, d / 64)) {
+                for (int i = 0; i < d / 2; i += Math.max(1, d / 16)) {
                     BigDecimal exact = SinusoidalOracles.theta(b, i, d);
                     double rel = SinusoidalOracles.absErr(theta[i], exact) / exact.doubleValue();
                     double bound = (StrictMath.log(b) + 2) * Tolerance.UNIT_ROUNDOFF;
