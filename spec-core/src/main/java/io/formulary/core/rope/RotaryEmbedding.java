@@ -180,9 +180,10 @@ public final class RotaryEmbedding {
         Checks.notNull(mode, "mode");
         double[] z = new double[d];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, d, mode);
         int h = d / 2;
         for (int i = 0; i < h; i++) {
-            Phases.schedule(n, base, 2 * i, d, mode, cs);
+            schedule.cosSin(n, i, cs);
             rotatePairInto(v, z, i, h, layout, cs);
         }
         return z;
@@ -241,9 +242,10 @@ public final class RotaryEmbedding {
         Checks.notNull(mode, "mode");
         double[][] r = new double[d][d];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, d, mode);
         int h = d / 2;
         for (int i = 0; i < h; i++) {
-            Phases.schedule(n, base, 2 * i, d, mode, cs);
+            schedule.cosSin(n, i, cs);
             int i0 = layout == Layout.INTERLEAVED ? 2 * i : i;
             int i1 = layout == Layout.INTERLEAVED ? 2 * i + 1 : i + h;
             r[i0][i0] = cs[0];
@@ -293,8 +295,9 @@ public final class RotaryEmbedding {
         checkPosition(n, "n");
         double[] z = new double[v.length];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, v.length, PhaseMode.EXACT);
         for (int i = 0; i < theta.length; i++) {
-            Phases.schedule(n, base, 2 * i, v.length, PhaseMode.EXACT, cs);
+            schedule.cosSin(n, i, cs);
             double re = v[2 * i];
             double im = v[2 * i + 1];
             // (re + i im)(c + i s) = (re c - im s) + i (re s + im c)
@@ -344,14 +347,15 @@ public final class RotaryEmbedding {
         }
         double[] terms = new double[d];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, d, PhaseMode.EXACT);
         for (int i = 0; i < d / 2; i++) {
-            Phases.schedule(delta, base, 2 * i, d, PhaseMode.EXACT, cs);
+            schedule.cosSin(delta, i, cs);
             double a = Math.fma(q[2 * i], k[2 * i], q[2 * i + 1] * k[2 * i + 1]);
             double b = Math.fma(q[2 * i + 1], k[2 * i], -(q[2 * i] * k[2 * i + 1]));
             terms[2 * i] = a * cs[0];
             terms[2 * i + 1] = b * cs[1];
         }
-        return AccurateSums.sum(terms);
+        return finiteScore(AccurateSums.sum(terms));
     }
 
     /**
@@ -373,15 +377,24 @@ public final class RotaryEmbedding {
         checkBase(base);
         double[] terms = new double[d / 2];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, d, PhaseMode.EXACT);
         for (int i = 0; i < d / 2; i++) {
-            Phases.schedule(m - n, base, 2 * i, d, PhaseMode.EXACT, cs);
+            schedule.cosSin(m - n, i, cs);
             // q~ conj(k~) = (q0 + i q1)(k0 - i k1) = (q0 k0 + q1 k1) + i (q1 k0 - q0 k1)
             double re = q[2 * i] * k[2 * i] + q[2 * i + 1] * k[2 * i + 1];
             double im = q[2 * i + 1] * k[2 * i] - q[2 * i] * k[2 * i + 1];
             // Re[(re + i im)(c + i s)] with angle (m - n) theta = re c - im s
             terms[i] = re * cs[0] - im * cs[1];
         }
-        return AccurateSums.sum(terms);
+        return finiteScore(AccurateSums.sum(terms));
+    }
+
+    /** Products of finite components near the overflow threshold can overflow; that is reported, never returned. */
+    private static double finiteScore(double s) {
+        if (!Double.isFinite(s)) {
+            throw Checks.fail("q", "score overflows double precision (components of q and k too large)");
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------ ROPE-F21

@@ -174,10 +174,11 @@ public final class RotaryEmbedding2d {
         double[] z = new double[d];
         double[] cs = new double[2];
         int c = d / 2;
+        Phases.Schedule schedule = Phases.Schedule.of(base, c, mode);
         for (int a = 0; a < 2; a++) {
             double p = a == 0 ? x : y;
             for (int j = 0; j < c / 2; j++) {
-                Phases.schedule(p, base, 2 * j, c, mode, cs);
+                schedule.cosSin(p, j, cs);
                 int pair = pairOf(variant, a, j, c / 2);
                 Phases.rotate(v[2 * pair], v[2 * pair + 1], cs[0], cs[1], z, 2 * pair, 2 * pair + 1);
             }
@@ -211,9 +212,10 @@ public final class RotaryEmbedding2d {
         double[][] r = new double[d][d];
         double[] cs = new double[2];
         int c = d / 2;
+        Phases.Schedule schedule = Phases.Schedule.of(base, c, mode);
         for (int a = 0; a < 2; a++) {
             for (int j = 0; j < c / 2; j++) {
-                Phases.schedule(a == 0 ? x : y, base, 2 * j, c, mode, cs);
+                schedule.cosSin(a == 0 ? x : y, j, cs);
                 setBlock(r, pairOf(variant, a, j, c / 2), cs);
             }
         }
@@ -314,8 +316,9 @@ public final class RotaryEmbedding2d {
         Checks.notNull(layout, "layout");
         double[] z = new double[d];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, d, PhaseMode.EXACT);
         for (int i = 0; i < d / 2; i++) {
-            Phases.schedule(positions[axisOfPair[i]], base, 2 * i, d, PhaseMode.EXACT, cs);
+            schedule.cosSin(positions[axisOfPair[i]], i, cs);
             RotaryEmbedding.rotatePairInto(v, z, i, d / 2, layout, cs);
         }
         return z;
@@ -364,9 +367,10 @@ public final class RotaryEmbedding2d {
         int c = d / axes;
         double[] z = new double[d];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, c, PhaseMode.EXACT);
         for (int a = 0; a < axes; a++) {
             for (int j = 0; j < c / 2; j++) {
-                Phases.schedule(positions[a], base, 2 * j, c, PhaseMode.EXACT, cs);
+                schedule.cosSin(positions[a], j, cs);
                 int pair = a * (c / 2) + j;
                 Phases.rotate(v[2 * pair], v[2 * pair + 1], cs[0], cs[1], z, 2 * pair, 2 * pair + 1);
             }
@@ -391,9 +395,10 @@ public final class RotaryEmbedding2d {
         int c = d / axes;
         double[][] r = new double[d][d];
         double[] cs = new double[2];
+        Phases.Schedule schedule = Phases.Schedule.of(base, c, PhaseMode.EXACT);
         for (int a = 0; a < axes; a++) {
             for (int j = 0; j < c / 2; j++) {
-                Phases.schedule(positions[a], base, 2 * j, c, PhaseMode.EXACT, cs);
+                schedule.cosSin(positions[a], j, cs);
                 setBlock(r, a * (c / 2) + j, cs);
             }
         }

@@ -89,6 +89,11 @@ public final class RopeGens {
         return p;
     }
 
+    /** Two positions from {@link #positions()}, as {@code {a, b}}. */
+    public static Gen<double[]> positionPairs() {
+        return positions().zip(positions(), (a, b) -> new double[] {a, b}).describedAs(Arrays::toString);
+    }
+
     /** Small positions (integers and dyadics in {@code [-limit, limit]}), for properties with a tighter range. */
     public static Gen<Double> positions(int limit) {
         return seeds().map(s -> {
