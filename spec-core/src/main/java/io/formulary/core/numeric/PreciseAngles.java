@@ -191,6 +191,41 @@ public final class PreciseAngles {
         return new double[] {Math.fma(c, r.lo(), s), Math.fma(-s, r.lo(), c)};
     }
 
+    /**
+     * {@code {sin(angle), cos(angle)}} both in double-double (about 30 significant digits, absolute error near
+     * {@code 10^-31}): reduction modulo {@code 2 pi} as in {@link #reduce}, then by the nearest quarter turn with
+     * {@code pi/2} in four doubles, then Taylor series on {@code |r| <= pi/4} carried in double-double. Slower than
+     * {@link #sin}/{@link #cos}; for callers that need more than a double's worth of the value (differences of
+     * nearly equal oscillating quantities, for example the Ci/Si differences of the decay integral).
+     *
+     * @param angle finite
+     * @return {@code {sin, cos}}
+     * @throws IllegalArgumentException if {@code angle} is not finite
+     */
+    public static DoubleDouble[] sinCosPrecise(DoubleDouble angle) {
+        DoubleDouble r = reduce(angle);
+        double q = Math.rint(r.hi() / (0.25 * TWO_PI_1));
+        // q in {-2..2}: q * (2 pi / 4) parts are exact scalings of the four-double 2 pi
+        DoubleDouble t = r.add(DoubleDouble.product(-q, 0.25 * TWO_PI_1)).add(DoubleDouble.product(-q, 0.25 * TWO_PI_2))
+                .add(-q * 0.25 * TWO_PI_3);
+        DoubleDouble t2 = t.multiply(t);
+        // sin t = t (1 - t^2/(2*3) (1 - t^2/(4*5) (...))), cos t = 1 - t^2/2 (1 - t^2/(3*4) (...)), Horner
+        DoubleDouble s = DoubleDouble.ONE;
+        DoubleDouble c = DoubleDouble.ONE;
+        for (int n = 30; n >= 2; n -= 2) {
+            s = DoubleDouble.ONE.subtract(t2.multiply(s).divide((double) n * (n + 1)));
+            c = DoubleDouble.ONE.subtract(t2.multiply(c).divide((double) (n - 1) * n));
+        }
+        s = s.multiply(t);
+        int quadrant = (int) q & 3;
+        return switch (quadrant) {
+            case 0 -> new DoubleDouble[] {s, c};
+            case 1 -> new DoubleDouble[] {c, s.negate()};
+            case 2 -> new DoubleDouble[] {s.negate(), c.negate()};
+            default -> new DoubleDouble[] {c.negate(), s};
+        };
+    }
+
     private static void checkBase(double base) {
         Checks.finite(base, "base");
         if (!(base > 1)) {

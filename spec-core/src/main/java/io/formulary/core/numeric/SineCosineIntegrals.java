@@ -212,7 +212,7 @@ public final class SineCosineIntegrals {
 
     /**
      * {@code Si(x)} in double-double for {@code x >= 0} (series below 4, double-double continued fraction and
-     * precise sin/cos above); absolute error near {@code 10^-31} times {@code max(1, Si)}. Used where differences
+     * double-double sin/cos above); absolute error near {@code 10^-31} times {@code max(1, Si)}. Used where differences
      * of Si values must not lose digits (the decay integral of SIN-F12).
      *
      * @param x finite, {@code >= 0}
@@ -224,10 +224,8 @@ public final class SineCosineIntegrals {
             return seriesDD(x, true);
         }
         DoubleDouble[] fg = auxiliaryDD(x);
-        double s = PreciseAngles.sin(x);
-        double c = PreciseAngles.cos(x);
-        // sin/cos of the double-double argument carry ~1 ulp; f, g are O(1/x), so this is ~u/x absolute
-        return HALF_PI_DD.subtract(fg[0].multiply(c)).subtract(fg[1].multiply(s));
+        DoubleDouble[] sc = PreciseAngles.sinCosPrecise(x);
+        return HALF_PI_DD.subtract(fg[0].multiply(sc[1])).subtract(fg[1].multiply(sc[0]));
     }
 
     /**
@@ -246,7 +244,7 @@ public final class SineCosineIntegrals {
 
     /**
      * {@code Ci(x)} in double-double for {@code x > 4} only, where the continued fraction applies; absolute error
-     * about {@code u/x}.
+     * about {@code u^2/x}.
      *
      * @param x finite, {@code > 4}
      * @return {@code Ci(x)}
@@ -261,7 +259,8 @@ public final class SineCosineIntegrals {
 
     private static DoubleDouble ciLargeDD(DoubleDouble x) {
         DoubleDouble[] fg = auxiliaryDD(x);
-        return fg[0].multiply(PreciseAngles.sin(x)).subtract(fg[1].multiply(PreciseAngles.cos(x)));
+        DoubleDouble[] sc = PreciseAngles.sinCosPrecise(x);
+        return fg[0].multiply(sc[0]).subtract(fg[1].multiply(sc[1]));
     }
 
     private static void checkNonNegative(DoubleDouble x) {

@@ -121,6 +121,20 @@ class PreciseAnglesTest {
     }
 
     @Test
+    void doubleDoubleSinCosAreAccurateToAboutTenToTheMinusThirty() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        double worst = 0;
+        for (int t = 0; t < 200; t++) {
+            double h = (rnd.nextDouble() * 2 - 1) * (t < 100 ? 10 : 1e9);
+            DoubleDouble a = DoubleDouble.sum(h, h * 0x1p-60 * rnd.nextDouble());
+            DoubleDouble[] sc = PreciseAngles.sinCosPrecise(a);
+            worst = Math.max(worst, big(sc[0]).subtract(BigDecimalMath.sin(big(a), MC), MC).abs().doubleValue());
+            worst = Math.max(worst, big(sc[1]).subtract(BigDecimalMath.cos(big(a), MC), MC).abs().doubleValue());
+        }
+        assertThat(worst).as("worst absolute error / u^2 = %s", worst / U2).isLessThanOrEqualTo(64 * U2);
+    }
+
+    @Test
     void badInputIsRejectedNamingTheParameter() {
         assertThatThrownBy(() -> PreciseAngles.frequency(10000, 0, 7)).hasMessageStartingWith("d:");
         assertThatThrownBy(() -> PreciseAngles.frequency(1.0, 0, 8)).hasMessageStartingWith("base:");
