@@ -349,6 +349,55 @@ public final class DecayIntegrals {
         }
     }
 
+    /** A Monte Carlo estimate with its standard error. */
+    public record Estimate(double cosMean, double cosStandardError, double sinMean, double sinStandardError) {
+    }
+
+    /**
+     * Monte Carlo estimate of {@code (C_b(x), S_b(x))}: {@code t ~ U(0, 1)} from a seeded {@link SplittableRandom},
+     * sample means of {@code cos(x b^-t)} and {@code sin(x b^-t)} with their standard errors
+     * {@code sigma_hat / sqrt(N)} (sample standard deviation with {@code N - 1}). A cross-check of F12 (SIN-P14),
+     * not a formula.
+     *
+     * @param x finite
+     * @param base finite, {@code > 1}
+     * @param samples {@code N >= 2}
+     * @param seed the generator seed
+     * @return the two means and standard errors
+     * @throws IllegalArgumentException on {@code N < 2}, non-finite {@code x} or a bad base
+     */
+    public static Estimate monteCarlo(double x, double base, int samples, long seed) {
+        Checks.finite(x, "x");
+        SinusoidalEncoding.checkBase(base);
+        if (samples < 2) {
+            throw Checks.fail("N", "must be >= 2, got " + samples);
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        double lnb = StrictMath.log(base);
+        double[] c = new double[samples];
+        double[] s = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            double phase = x * StrictMath.exp(-rnd.nextDouble() * lnb);
+            c[i] = StrictMath.cos(phase);
+            s[i] = StrictMath.sin(phase);
+        }
+        double[] cm = meanAndError(c);
+        double[] sm = meanAndError(s);
+        return new Estimate(cm[0], cm[1], sm[0], sm[1]);
+    }
+
+    private static double[] meanAndError(double[] v) {
+        double mean = AccurateSums.sum(v) / v.length;
+        double[] dev = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double e = v[i] - mean;
+            dev[i] = e * e;
+        }
+        // two-pass variance: no cancellation of E[v^2] - E[v]^2
+        double var = AccurateSums.sum(dev) / (v.length - 1);
+        return new double[] {mean, Math.sqrt(var / v.length)};
+    }
+
     // ------------------------------------------------------------------------------------------- F16
 
     /** The F16 approximations of C_b and S_b at one point, with their proven-by-test error bounds. */

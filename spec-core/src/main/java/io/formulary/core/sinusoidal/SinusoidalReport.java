@@ -36,6 +36,7 @@ public final class SinusoidalReport implements ChapterReport {
         diagonalHessian(out);
         specialFunctions(out);
         precision(out);
+        taylorRemainder(out);
         tables(out);
         return out;
     }
@@ -260,6 +261,65 @@ public final class SinusoidalReport implements ChapterReport {
                 "max |error|", true, true, ReportBlock.Kind.LINE, List.of(new ReportBlock.Series("float64 recipe", k, recipe),
                         new ReportBlock.Series("F18 bound", k, bound), new ReportBlock.Series("float32 emulation", k, f32),
                         new ReportBlock.Series("2^24", new double[] {16777216, 16777216}, new double[] {1e-16, 1}))));
+    }
+
+    private static void taylorRemainder(List<ReportBlock> out) {
+        // f(y, z) = tanh(a.y)(b.z) + sin(y^T C z) at (0, 0): gradients and pure Hessians vanish, H = a b^T + C
+        SplittableRandom r = new SplittableRandom(4);
+        int d = 4;
+        double[] a = new double[d];
+        double[] b = new double[d];
+        double[][] c = new double[d][d];
+        double[][] h = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            a[i] = 2 * r.nextDouble() - 1;
+            b[i] = 2 * r.nextDouble() - 1;
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                c[i][j] = 2 * r.nextDouble() - 1;
+                h[i][j] = a[i] * b[j] + c[i][j];
+            }
+        }
+        double[] pm = SinusoidalEncoding.encode(3, d, B);
+        double[] pn = SinusoidalEncoding.encode(-2, d, B);
+        double[][] zero = new double[d][d];
+        double[] g = new double[d];
+        double[][] half = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                half[i][j] = 0.5 * h[i][j];
+            }
+        }
+        // eps = 1/2 .. 1/256: below that the quartic remainder (about eps^4) sinks into rounding
+        int n = 8;
+        double[] eps = new double[n];
+        double[] right = new double[n];
+        double[] wrong = new double[n];
+        for (int k = 0; k < n; k++) {
+            eps[k] = StrictMath.scalb(1.0, -k - 1);
+            double[] y = pm.clone();
+            double[] z = pn.clone();
+            for (int i = 0; i < d; i++) {
+                y[i] *= eps[k];
+                z[i] *= eps[k];
+            }
+            double ay = 0;
+            double bz = 0;
+            for (int i = 0; i < d; i++) {
+                ay += a[i] * y[i];
+                bz += b[i] * z[i];
+            }
+            double f = StrictMath.tanh(ay) * bz + StrictMath.sin(SinusoidalEncoding.bilinear(y, c, z));
+            right[k] = Math.abs(f - SinusoidalEncoding.taylorSecondOrder(0, g, g, zero, zero, h, y, z));
+            wrong[k] = Math.abs(f - SinusoidalEncoding.taylorSecondOrder(0, g, g, zero, zero, half, y, z));
+        }
+        out.add(new ReportBlock.Plot("Taylor remainder (SIN-P9, report only)", "|f - second-order expansion| at "
+                + "(eps p_3, eps p_-2) for f = tanh(a.y)(b.z) + sin(y^T C z), d = 4, seeded a, b, C: quartic with the "
+                + "cross coefficient 1, quadratic with 1/2 (erratum 5). Not a test: the quartic and sextic terms can "
+                + "cancel at one eps.", "eps", "|remainder|", true, true, ReportBlock.Kind.LINE,
+                List.of(new ReportBlock.Series("cross coefficient 1", eps, right),
+                        new ReportBlock.Series("cross coefficient 1/2 (mutant)", eps, wrong))));
     }
 
     private static String f(double v) {

@@ -544,6 +544,10 @@ public class SinusoidalProperties {
                     // 5 standard errors: false-alarm probability below 6e-7 per check
                     assertThat(Math.abs(mc - j.re())).isLessThanOrEqualTo(5 * sdc / Math.sqrt(n) + 1e-12);
                     assertThat(Math.abs(ms - j.im())).isLessThanOrEqualTo(5 * sds / Math.sqrt(n) + 1e-12);
+                    // the library's helper (two-pass variance) agrees with this independent loop
+                    DecayIntegrals.Estimate est = DecayIntegrals.monteCarlo(x, b, 20_000, PropertyHarness.seed());
+                    assertThat(Math.abs(est.cosMean() - j.re())).isLessThanOrEqualTo(5 * est.cosStandardError() + 1e-12);
+                    assertThat(Math.abs(est.sinMean() - j.im())).isLessThanOrEqualTo(5 * est.sinStandardError() + 1e-12);
                 });
     }
 
@@ -796,6 +800,8 @@ public class SinusoidalProperties {
         assertThatThrownBy(() -> subject.exponentialSchedule(Double.NaN, 1e4)).hasMessageStartingWith("x");
         assertThatThrownBy(() -> subject.exponentialSchedule(1, 1.0)).hasMessageStartingWith("base");
         assertThatThrownBy(() -> DecayIntegrals.quadrature(1, DecayIntegrals.Schedule.POWER, 0)).hasMessageStartingWith("alpha");
+        assertThatThrownBy(() -> DecayIntegrals.monteCarlo(1, 1e4, 1, 7)).hasMessageStartingWith("N");
+        assertThatThrownBy(() -> SinusoidalEncoding.recoverPosition(new double[7], 8, 1e4, Layout.STANDARD)).hasMessageStartingWith("p");
         assertThatThrownBy(() -> DecayIntegrals.quadrature(2e7, DecayIntegrals.Schedule.POWER, 2)).hasMessageContaining("x too large for quadrature")
                 .hasMessageStartingWith("x");
         assertThatThrownBy(() -> DecayIntegrals.quadrature(1, t -> StrictMath.sin(10 * t), false)).hasMessageContaining("not monotone");
