@@ -120,8 +120,8 @@ public final class PositionRecovery {
             double allowed = 4 * (lnBase + 8) * u * (1 + Math.abs(x) * omega[i]);
             if (!(res <= allowed)) {
                 throw Checks.fail("r", "position outside unambiguous range abs(x) < pi/omega_min = "
-                        + (Math.PI / omegaMin) + ", or not a rotary matrix (residual " + res + " > " + allowed
-                        + " at frequency " + omega[i] + ")");
+                        + (Math.PI / omegaMin) + ", or not a rotary matrix (greedy unwrap gave " + x + ", residual "
+                        + res + " > " + allowed + " at frequency " + omega[i] + ")");
             }
         }
         return x;

@@ -109,7 +109,8 @@ public final class Quaternions {
      * <p>Domain: finite, {@code a <= 709}. Special case: {@code r = 0} gives {@code e^a} exactly (the limit of
      * {@code sin r / r} is 1). Evaluation: {@code r} by two {@code hypot}s; {@code sin r / r} for
      * {@code r >= 2^-13}, else {@code 1 - r^2/6} (whose truncation error {@code r^4/120} is below {@code u/100}).
-     * Accuracy: components within {@code 8u e^a}. Source: ROPE-F12.
+     * Accuracy: components within {@code (8 + 2r) u e^a} (the {@code 2r} term is the rounding of {@code r} itself,
+     * which moves the angle by about {@code r u}). Source: ROPE-F12.
      *
      * @param p quaternion {@code (a, b, c, d)}
      * @return {@code e^p}
@@ -117,7 +118,7 @@ public final class Quaternions {
      */
     @Formula(value = "ROPE-F12", title = "Quaternion exponential (Euler formula)",
             args = {@Formula.Arg(name = "p", shape = "vector[4]", domain = "finite, p[0] <= 709")},
-            output = "vector[4]: e^p", accuracy = "8u e^a per component")
+            output = "vector[4]: e^p", accuracy = "(8 + 2r) u e^a per component")
     public static double[] exp(double[] p) {
         check(p, "p");
         if (!(p[0] <= MAX_REAL_PART)) {

@@ -186,6 +186,69 @@ public final class RotaryEmbedding2d {
         return z;
     }
 
+    /**
+     * 2-D RoPE of every cell of an {@code h x w} grid at once (for example the queries or keys of an image's
+     * patches): row {@code l = x w + y} of {@code vectors} is rotated to position {@code (x, y)}. Equal, bit for bit,
+     * to {@link #rotate2d(double[], double, double, double, AxisAssignment, PhaseMode)} per row; the cosines and
+     * sines are computed once per row index {@code x} and per column index {@code y} instead of once per cell.
+     *
+     * @param vectors {@code h w} vectors of length {@code d}, {@code d % 4 == 0}, row-major over the grid
+     * @param h       grid height (values of {@code x}: {@code 0..h-1})
+     * @param w       grid width (values of {@code y}: {@code 0..w-1})
+     * @param base    per-axis schedule base
+     * @param variant channel assignment
+     * @param mode    phase evaluation
+     * @return the rotated vectors, same shape
+     * @throws IllegalArgumentException if the row count is not {@code h w}, or as {@code rotate2d}
+     */
+    public static double[][] rotateGrid(double[][] vectors, int h, int w, double base, AxisAssignment variant, PhaseMode mode) {
+        Checks.atLeast(h, 1, "h");
+        Checks.atLeast(w, 1, "w");
+        Checks.finite(vectors, "vectors");
+        if ((long) h * w != vectors.length) {
+            throw Checks.fail("vectors", "row count " + vectors.length + " is not h * w = " + ((long) h * w));
+        }
+        int d = checkDimension2d(vectors[0].length, "d");
+        RotaryEmbedding.checkBase(base);
+        Checks.notNull(variant, "variant");
+        Checks.notNull(mode, "mode");
+        int c = d / 2;
+        int perAxis = c / 2;
+        Phases.Schedule schedule = Phases.Schedule.of(base, c, mode);
+        double[][] rowCs = new double[h][2 * perAxis];
+        double[][] colCs = new double[w][2 * perAxis];
+        double[] cs = new double[2];
+        for (int x = 0; x < h; x++) {
+            for (int j = 0; j < perAxis; j++) {
+                schedule.cosSin(x, j, cs);
+                rowCs[x][2 * j] = cs[0];
+                rowCs[x][2 * j + 1] = cs[1];
+            }
+        }
+        for (int y = 0; y < w; y++) {
+            for (int j = 0; j < perAxis; j++) {
+                schedule.cosSin(y, j, cs);
+                colCs[y][2 * j] = cs[0];
+                colCs[y][2 * j + 1] = cs[1];
+            }
+        }
+        double[][] out = new double[vectors.length][d];
+        for (int x = 0; x < h; x++) {
+            for (int y = 0; y < w; y++) {
+                double[] v = vectors[x * w + y];
+                double[] z = out[x * w + y];
+                for (int a = 0; a < 2; a++) {
+                    double[] table = a == 0 ? rowCs[x] : colCs[y];
+                    for (int j = 0; j < perAxis; j++) {
+                        int pair = pairOf(variant, a, j, perAxis);
+                        Phases.rotate(v[2 * pair], v[2 * pair + 1], table[2 * j], table[2 * j + 1], z, 2 * pair, 2 * pair + 1);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The pair index that axis {@code a} at frequency {@code j} drives. */
     static int pairOf(AxisAssignment variant, int a, int j, int perAxis) {
         return variant == AxisAssignment.AXIS_SPLIT ? a * perAxis + j : 2 * j + a;
