@@ -509,7 +509,7 @@ public class SinusoidalProperties {
             prev = v;
         }
         double rise = subject.exponentialSchedule(2 * Math.PI * b / (b - 1), b).re() - subject.exponentialSchedule(end, b).re();
-        assertThat(rise).as("SIN-P13 non-monotone witness (2.9e-12)").isGreaterThan(0);
+        assertThat(rise).as("SIN-P13 non-monotone witness (2.9e-12)").isGreaterThan(2e-12).isLessThan(4e-12);
     }
 
     @Property
@@ -687,8 +687,11 @@ public class SinusoidalProperties {
                             double err = SinusoidalOracles.absErr(got, sc[c]);
                             double ulps = SinusoidalOracles.ulps(got, sc[c]);
                             boolean ok = err <= 1e-20 || ulps <= 2;
-                            AccuracyLog.record("SIN-F2", "k=" + k + " d=" + d + " j=" + (2 * i + c), "ulps", err <= 1e-20 ? 0 : ulps, 2,
-                                    "big-math pow/sin/cos, 60 digits");
+                            if (subject.getClass() == SinusoidalReference.class) {
+                                // the accuracy table describes the reference, not the mutants run through this property
+                                AccuracyLog.record("SIN-F2", "k=" + k + " d=" + d + " j=" + (2 * i + c), "ulps",
+                                        err <= 1e-20 ? 0 : ulps, 2, "big-math pow/sin/cos, 60 digits");
+                            }
                             assertThat(ok).as(msg("SIN-P18 EXACT k=" + k + " d=" + d + " j=" + (2 * i + c), sc[c], got, ulps, 2)).isTrue();
                             double bound = SinusoidalEncoding.roundingBound(k, theta[i], b).float64();
                             double rerr = SinusoidalOracles.absErr(recipe[2 * i + c], sc[c]);
