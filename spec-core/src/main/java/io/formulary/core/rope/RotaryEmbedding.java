@@ -17,8 +17,10 @@ import io.formulary.core.numeric.Tolerance;
  *   <li>Frequency rule: {@code theta_i = base^(-2i/d)} over the full dimension (RoFormer, LLaMA, NeoX with
  *       {@code rotary_pct = 1}); a partial-rotary or per-axis schedule is an explicit {@code theta} array.
  *       NTK-style variants change {@code base}; position interpolation passes non-integer positions.</li>
- *   <li>Position offset: positions are plain reals; the score depends only on {@code n - m}, but rotated vectors do
- *       not, so callers add their offset (for example a KV-cache offset) to {@code n} themselves.</li>
+ *   <li>Position offset: positions are plain reals with no implicit offset. Most LLM code (Hugging Face
+ *       {@code position_ids = arange(len)}, Meta LLaMA {@code start_pos}) counts from 0 and adds the KV-cache offset;
+ *       callers pass {@code offset + index}. The score depends only on {@code n - m}, but rotated vectors (golden
+ *       data) do not, so the offset must be recorded with them. Position interpolation passes {@code m / s}.</li>
  *   <li>Rotation sense: counter-clockwise, {@code z_{2i} = v_{2i} cos - v_{2i+1} sin}; a clockwise peer equals this
  *       reference at negated positions.</li>
  *   <li>Phase evaluation ({@link PhaseMode}): {@code EXACT} by default, {@code FLOAT64_RECIPE} on request.</li>

@@ -95,6 +95,11 @@ public class RotaryEmbedding2dProperties {
                         rope.rotateSectioned(c.k(), new double[] {c.x2(), c.y2()}, sections, c.base(), layout));
                 double relative = dot(c.q(), rope.rotateSectioned(c.k(), new double[] {dx, dy}, sections, c.base(), layout));
                 close("ROPE-P7", "SECTIONED " + Arrays.toString(sections) + " " + layout + " " + c, absolute, relative, tau);
+                // Round-robin sections (pair i driven by axis i mod 2), Qwen3-VL style.
+                double rrAbsolute = dot(RotaryEmbedding2d.rotateRoundRobin(c.q(), new double[] {c.x1(), c.y1()}, c.base(), layout),
+                        RotaryEmbedding2d.rotateRoundRobin(c.k(), new double[] {c.x2(), c.y2()}, c.base(), layout));
+                double rrRelative = dot(c.q(), RotaryEmbedding2d.rotateRoundRobin(c.k(), new double[] {dx, dy}, c.base(), layout));
+                close("ROPE-P7", "SECTIONED round-robin " + layout + " " + c, rrAbsolute, rrRelative, tau);
             }
         });
     }
@@ -127,6 +132,11 @@ public class RotaryEmbedding2dProperties {
             double[] got = rope.recover2d(m, base, PositionRecovery.DEFAULT_TAU);
             close("ROPE-P8", "schedule c=" + c + " x", got[0], xs, 8 * U * Math.max(1, Math.abs(xs)));
             close("ROPE-P8", "schedule c=" + c + " y", got[1], ys, 8 * U * Math.max(1, Math.abs(ys)));
+            // SECTIONED is invertible only if every axis owns a pair: with sections (d/2, 0) y has no effect at all.
+            double[] probe = RopeGens.vector(2 * c, r);
+            assertThat(rope.rotateSectioned(probe, new double[] {xs, ys}, new int[] {c, 0}, base, Layout.INTERLEAVED))
+                    .as("ROPE-P8 an axis without pairs cannot be recovered")
+                    .containsExactly(rope.rotateSectioned(probe, new double[] {xs, ys + 1}, new int[] {c, 0}, base, Layout.INTERLEAVED));
             // Structure check: one entry changed by 1e-6 is not a rotary matrix.
             int i = r.nextInt(2 * c);
             int j = r.nextInt(2 * c);

@@ -72,7 +72,7 @@ public class RotaryEmbeddingProperties {
                         }
                         case 2 -> {
                             dim = Math.max(4, d - d % 4);
-                            r = rope.matrix2d(dim, x, y, base, AxisAssignment.AXIS_SPLIT);
+                            r = rope.matrix2d(dim, x, y, base, (dim / 4) % 2 == 0 ? AxisAssignment.AXIS_SPLIT : AxisAssignment.AXIS_INTERLEAVED);
                         }
                         default -> {
                             dim = 12;
