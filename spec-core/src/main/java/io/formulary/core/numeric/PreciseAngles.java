@@ -32,6 +32,12 @@ public final class PreciseAngles {
     private static final double TWO_PI_4 = 0x1.4cf98e804177dp-162;
     /** pi rounded to double: angles already within it need no reduction. */
     private static final double PI = 0x1.921fb54442d18p+1;
+    /**
+     * Beyond this |angle| the four-double 2 pi no longer reduces exactly (it would need Payne-Hanek with hundreds of
+     * bits); such angles use {@code sin(h + l) = sin h cos l + cos h sin l} with StrictMath, which reduces each part
+     * exactly, so results stay within about 2 ulps of the sine of the double-double value.
+     */
+    private static final double HUGE = 0x1p60;
     /** Largest supported dimension (matches the chapters' d <= 2^20). */
     private static final int MAX_D = 1 << 20;
 
@@ -137,6 +143,9 @@ public final class PreciseAngles {
      * are the final additions (about {@code 3u^2} of the result) and the 2 pi representation error times n
      * (below {@code 10^-63 n}).
      *
+     * <p>Exact reduction needs {@code |angle| <= 2^60}; beyond, the result is a finite value congruent only up to
+     * the representation error of 2 pi times n ({@link #sin} and {@link #cos} switch to another method there).
+     *
      * @param angle finite
      * @return the reduced angle
      * @throws IllegalArgumentException if {@code angle} is not finite
@@ -162,6 +171,9 @@ public final class PreciseAngles {
      * @return the sine, within about 1.5 ulps of the exact sine of the double-double value
      */
     public static double sin(DoubleDouble angle) {
+        if (isHuge(angle)) {
+            return hugeSinCos(angle)[0];
+        }
         DoubleDouble r = reduce(angle);
         return Math.fma(StrictMath.cos(r.hi()), r.lo(), StrictMath.sin(r.hi()));
     }
@@ -173,6 +185,9 @@ public final class PreciseAngles {
      * @return the cosine, within about 1.5 ulps of the exact cosine of the double-double value
      */
     public static double cos(DoubleDouble angle) {
+        if (isHuge(angle)) {
+            return hugeSinCos(angle)[1];
+        }
         DoubleDouble r = reduce(angle);
         return Math.fma(-StrictMath.sin(r.hi()), r.lo(), StrictMath.cos(r.hi()));
     }
@@ -185,10 +200,68 @@ public final class PreciseAngles {
      * @return {@code {sin, cos}}
      */
     public static double[] sinCos(double position, DoubleDouble frequency) {
-        DoubleDouble r = reduce(angle(position, frequency));
+        DoubleDouble a = angle(position, frequency);
+        if (isHuge(a)) {
+            return hugeSinCos(a);
+        }
+        DoubleDouble r = reduce(a);
         double s = StrictMath.sin(r.hi());
         double c = StrictMath.cos(r.hi());
         return new double[] {Math.fma(c, r.lo(), s), Math.fma(-s, r.lo(), c)};
+    }
+
+    /**
+     * {@code {sin(angle), cos(angle)}} both in double-double (about 30 significant digits, absolute error near
+     * {@code 10^-31}): reduction modulo {@code 2 pi} as in {@link #reduce}, then by the nearest quarter turn with
+     * {@code pi/2} in four doubles, then Taylor series on {@code |r| <= pi/4} carried in double-double. Slower than
+     * {@link #sin}/{@link #cos}; for callers that need more than a double's worth of the value (differences of
+     * nearly equal oscillating quantities, for example the Ci/Si differences of the decay integral).
+     *
+     * @param angle finite
+     * @return {@code {sin, cos}}
+     * @throws IllegalArgumentException if {@code angle} is not finite
+     */
+    public static DoubleDouble[] sinCosPrecise(DoubleDouble angle) {
+        if (isHuge(angle)) {
+            // beyond 2^60 only double accuracy is offered (see HUGE)
+            double[] sc = hugeSinCos(angle);
+            return new DoubleDouble[] {DoubleDouble.of(sc[0]), DoubleDouble.of(sc[1])};
+        }
+        DoubleDouble r = reduce(angle);
+        double q = Math.rint(r.hi() / (0.25 * TWO_PI_1));
+        // q in {-2..2}: q * (2 pi / 4) parts are exact scalings of the four-double 2 pi
+        DoubleDouble t = r.add(DoubleDouble.product(-q, 0.25 * TWO_PI_1)).add(DoubleDouble.product(-q, 0.25 * TWO_PI_2))
+                .add(-q * 0.25 * TWO_PI_3);
+        DoubleDouble t2 = t.multiply(t);
+        // sin t = t (1 - t^2/(2*3) (1 - t^2/(4*5) (...))), cos t = 1 - t^2/2 (1 - t^2/(3*4) (...)), Horner
+        DoubleDouble s = DoubleDouble.ONE;
+        DoubleDouble c = DoubleDouble.ONE;
+        for (int n = 30; n >= 2; n -= 2) {
+            s = DoubleDouble.ONE.subtract(t2.multiply(s).divide((double) n * (n + 1)));
+            c = DoubleDouble.ONE.subtract(t2.multiply(c).divide((double) (n - 1) * n));
+        }
+        s = s.multiply(t);
+        int quadrant = (int) q & 3;
+        return switch (quadrant) {
+            case 0 -> new DoubleDouble[] {s, c};
+            case 1 -> new DoubleDouble[] {c, s.negate()};
+            case 2 -> new DoubleDouble[] {s.negate(), c.negate()};
+            default -> new DoubleDouble[] {c.negate(), s};
+        };
+    }
+
+    private static boolean isHuge(DoubleDouble angle) {
+        Checks.notNull(angle, "angle");
+        Checks.finite(angle.hi(), "angle");
+        return Math.abs(angle.hi()) > HUGE;
+    }
+
+    private static double[] hugeSinCos(DoubleDouble a) {
+        double sh = StrictMath.sin(a.hi());
+        double ch = StrictMath.cos(a.hi());
+        double sl = StrictMath.sin(a.lo());
+        double cl = StrictMath.cos(a.lo());
+        return new double[] {Math.fma(sh, cl, ch * sl), Math.fma(ch, cl, -sh * sl)};
     }
 
     private static void checkBase(double base) {
