@@ -153,6 +153,36 @@ class FormularyCommandIT {
     }
 
     @Test
+    void everyGoldenCaseReplaysThroughEvalBitForBit(@TempDir Path dir) throws Exception {
+        Path vectors = dir.resolve("vectors");
+        assertThat(run(null, "vectors", "--out", vectors.toString(), "--cases", "2").status()).isZero();
+        Path requests = dir.resolve("requests.jsonl");
+        List<JsonNode> expected = new ArrayList<>();
+        try (BufferedWriter w = Files.newBufferedWriter(requests, StandardCharsets.UTF_8);
+             var files = Files.list(vectors)) {
+            for (Path f : files.sorted().toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    JsonNode c = JSON.readTree(line);
+                    w.write(JSON.writeValueAsString(JSON.createObjectNode().put("id", c.get("case").asText())
+                            .put("fn", c.get("fn").asText()).set("args", c.get("args"))));
+                    w.write('\n');
+                    expected.add(c);
+                }
+            }
+        }
+        Run r = run(requests, "eval", "--hex");
+        assertThat(r.status()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines).hasSize(expected.size());
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode response = JSON.readTree(lines[i]);
+            assertThat(response.get("ok").asBoolean()).as("%s: %s", expected.get(i).get("case"), lines[i]).isTrue();
+            assertThat(response.get("value")).as(expected.get(i).get("case").asText())
+                    .isEqualTo(expected.get(i).get("expectedHex"));
+        }
+    }
+
+    @Test
     void checkPassesTheReferenceAndCatchesAJvmMutant(@TempDir Path dir) throws Exception {
         Run ok = run(null, "check", "--property", "CONTRA-P2", "--examples", "20", "--results", dir.resolve("ok").toString());
         assertThat(ok.status()).as(ok.out()).isZero();
