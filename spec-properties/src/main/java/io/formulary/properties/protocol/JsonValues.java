@@ -53,21 +53,33 @@ public final class JsonValues {
         }
     }
 
-    /** The shortest decimal string that parses back to exactly {@code x} (finite {@code x}). */
+    /**
+     * The shortest decimal string that parses back to exactly {@code x} (finite {@code x}).
+     *
+     * <p>Starts from {@code Double.toString} (at most 17 significant digits, always round-trips on JDK 17 but not
+     * always shortest) and binary-searches the fewest digits whose rounding still parses back to {@code x}; this is
+     * valid because round-tripping is monotone in the number of digits.
+     */
     public static String shortest(double x) {
         if (x == 0) {
             return (1 / x < 0) ? "-0.0" : "0.0";
         }
         String plain = Double.toString(x);
-        BigDecimal exact = new BigDecimal(x);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            String text = candidate.toString();
+        BigDecimal digits = new BigDecimal(plain);
+        int lo = 1;
+        int hi = digits.precision();
+        String best = plain;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            String text = digits.round(new MathContext(mid, RoundingMode.HALF_EVEN)).toString();
             if (Double.parseDouble(text) == x) {
-                return normalise(text);
+                best = text;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
             }
         }
-        return plain;
+        return normalise(best);
     }
 
     private static String normalise(String bigDecimalText) {
