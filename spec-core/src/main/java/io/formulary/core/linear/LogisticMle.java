@@ -15,11 +15,18 @@ import io.formulary.core.numeric.LinearModelAlgebra;
  * by {@code pi(1-pi)}, is never formed: erratum E13). Stop and return when {@code ||g||_inf <= 1e-10 max(1, N)}
  * (checked before the step) or when the accepted step satisfies
  * {@code ||s d||_inf <= 1e-12 (1 + ||theta||_inf)}. The step length {@code s} starts at 1 and is halved until
- * {@code J(theta - s d) <= J(theta) - 1e-4 s g d^T}; below {@code 2^-40} the line search gives up, and the
+ * {@code J(theta - s d) <= J(theta) - 1e-4 s g d^T}; when that predicted decrease is below the rounding of
+ * {@code J} ({@code g d^T / 2 <= 64 eps |J|}) the full step is accepted if it reduces {@code ||g||_inf} (near the
+ * optimum the gradient is measurable while the objective's decrease is not); below {@code 2^-40} the line search
+ * gives up, and the
  * current point is returned if the predicted decrease {@code g d^T / 2} is below {@code 64 eps |J|} (no further
- * decrease is measurable in double precision), else the fit fails. At most 200 iterations, else the fit fails.
- * With {@code lambda = 0} the MLE does not exist on (quasi-)separable data: a Hessian that Cholesky rejects or
- * {@code ||theta||_inf > 1e8} makes the fit fail with a message saying so.
+ * decrease is measurable in double precision), else the fit fails. When the gradient test passes, one polishing
+ * Newton step is tried and kept if neither the objective nor {@code ||g||_inf} grows (Newton converges
+ * quadratically, so this brings the parameters to rounding level for a negligible cost). At most 200 iterations, else the fit fails.
+ * With {@code lambda = 0} the MLE does not exist on (quasi-)separable data: a Hessian that Cholesky rejects,
+ * {@code ||theta||_inf > 1e8}, or a returned point that classifies every training sample correctly (possible only
+ * on separable data, where the gradient test is met by saturated probabilities, not by an optimum) makes the fit
+ * fail with a message saying so.
  */
 public final class LogisticMle {
 
@@ -119,28 +126,52 @@ public final class LogisticMle {
         int p = n + 1;
         double[] theta = new double[p];
         double gTol = 1e-10 * Math.max(1, bigN);
-        for (int iter = 0; iter <= MAX_ITERATIONS; iter++) {
+        BinaryFit fit = null;
+        for (int iter = 0; iter <= MAX_ITERATIONS && fit == null; iter++) {
             double j0 = binaryObjective(xt, y, theta, lambda);
             double[] g = binaryGradient(xt, y, theta, lambda);
             double gInf = AccurateSums.maxAbs(g);
             if (gInf <= gTol) {
-                return new BinaryFit(java.util.Arrays.copyOf(theta, n), theta[n], iter, gInf);
+                // One polishing Newton step (quadratic convergence: the gradient drops to rounding level), kept
+                // only if it lowers neither the objective's value nor the gradient's accuracy.
+                double[] d = newtonDirection(binaryHessianAugmented(xt, theta, lambda), g, lambda);
+                double[] trial = new double[p];
+                for (int a = 0; a < p; a++) {
+                    trial[a] = theta[a] - d[a];
+                }
+                double gTrial = AccurateSums.maxAbs(binaryGradient(xt, y, trial, lambda));
+                if (binaryObjective(xt, y, trial, lambda) <= j0 && gTrial <= gInf) {
+                    fit = new BinaryFit(java.util.Arrays.copyOf(trial, n), trial[n], iter + 1, gTrial);
+                } else {
+                    fit = new BinaryFit(java.util.Arrays.copyOf(theta, n), theta[n], iter, gInf);
+                }
+                break;
             }
             if (iter == MAX_ITERATIONS) {
                 break;
             }
             double[][] h = binaryHessianAugmented(xt, theta, lambda);
             double[] d = newtonDirection(h, g, lambda);
-            Step s = lineSearch(theta, d, g, j0, th -> binaryObjective(xt, y, th, lambda));
+            Step s = lineSearch(theta, d, g, j0, th -> binaryObjective(xt, y, th, lambda),
+                    th -> AccurateSums.maxAbs(binaryGradient(xt, y, th, lambda)));
             if (s == null) {
-                return new BinaryFit(java.util.Arrays.copyOf(theta, n), theta[n], iter, gInf);
+                fit = new BinaryFit(java.util.Arrays.copyOf(theta, n), theta[n], iter, gInf);
+                break;
             }
             theta = s.theta;
             checkBounded(theta, lambda);
             if (s.size <= 1e-12 * (1 + AccurateSums.maxAbs(theta))) {
                 double gEnd = AccurateSums.maxAbs(binaryGradient(xt, y, theta, lambda));
-                return new BinaryFit(java.util.Arrays.copyOf(theta, n), theta[n], iter + 1, gEnd);
+                fit = new BinaryFit(java.util.Arrays.copyOf(theta, n), theta[n], iter + 1, gEnd);
             }
+        }
+        if (fit != null) {
+            if (lambda == 0 && fit.model().correct(X, y) == bigN) {
+                // Only separable data can be classified without error; there the unpenalized MLE is at infinity
+                // and the small gradient above only reflects saturated probabilities.
+                throw separable();
+            }
+            return fit;
         }
         throw Checks.fail("X", "MLE: Newton did not converge in " + MAX_ITERATIONS + " iterations"
                 + (lambda == 0 ? " (data may be (quasi-)separable; use lambda > 0)" : ""));
@@ -196,16 +227,14 @@ public final class LogisticMle {
         int bigN = X.length;
         double[] theta = new double[full];
         double gTol = 1e-10 * Math.max(1, bigN);
-        for (int iter = 0; iter <= MAX_ITERATIONS; iter++) {
+        SoftmaxFit fit = null;
+        for (int iter = 0; iter <= MAX_ITERATIONS && fit == null; iter++) {
             double[][] pi = new double[bigN][];
             double j0 = softmaxObjective(xt, y, k, theta, lambda, pi);
             double[] gFull = softmaxGradient(xt, y, k, theta, lambda, pi);
             double[] g = restrict(gFull, index);
             double gInf = AccurateSums.maxAbs(g);
-            if (gInf <= gTol) {
-                return softmaxFit(theta, k, n, iter, gInf);
-            }
-            if (iter == MAX_ITERATIONS) {
+            if (gInf > gTol && iter == MAX_ITERATIONS) {
                 break;
             }
             double[][] hFull = softmaxHessian(xt, k, pi, lambda);
@@ -216,6 +245,18 @@ public final class LogisticMle {
                 }
             }
             double[] dFree = newtonDirection(h, g, lambda);
+            if (gInf <= gTol) {
+                // One polishing Newton step, kept only if it lowers neither the objective nor the gradient.
+                double[] trial = theta.clone();
+                for (int a = 0; a < dim; a++) {
+                    trial[index[a]] -= dFree[a];
+                }
+                double[][] piT = new double[bigN][];
+                double jT = softmaxObjective(xt, y, k, trial, lambda, piT);
+                double gT = AccurateSums.maxAbs(restrict(softmaxGradient(xt, y, k, trial, lambda, piT), index));
+                fit = jT <= j0 && gT <= gInf ? softmaxFit(trial, k, n, iter + 1, gT) : softmaxFit(theta, k, n, iter, gInf);
+                break;
+            }
             double[] d = new double[full];
             for (int a = 0; a < dim; a++) {
                 d[index[a]] = dFree[a];
@@ -224,9 +265,14 @@ public final class LogisticMle {
             for (int a = 0; a < dim; a++) {
                 gPadded[index[a]] = g[a];
             }
-            Step s = lineSearch(theta, d, gPadded, j0, th -> softmaxObjective(xt, y, k, th, lambda, null));
+            Step s = lineSearch(theta, d, gPadded, j0, th -> softmaxObjective(xt, y, k, th, lambda, null), th -> {
+                double[][] piT = new double[bigN][];
+                softmaxObjective(xt, y, k, th, lambda, piT);
+                return AccurateSums.maxAbs(restrict(softmaxGradient(xt, y, k, th, lambda, piT), index));
+            });
             if (s == null) {
-                return softmaxFit(theta, k, n, iter, gInf);
+                fit = softmaxFit(theta, k, n, iter, gInf);
+                break;
             }
             theta = s.theta;
             checkBounded(theta, lambda);
@@ -234,8 +280,14 @@ public final class LogisticMle {
                 double[][] piEnd = new double[bigN][];
                 softmaxObjective(xt, y, k, theta, lambda, piEnd);
                 double gEnd = AccurateSums.maxAbs(restrict(softmaxGradient(xt, y, k, theta, lambda, piEnd), index));
-                return softmaxFit(theta, k, n, iter + 1, gEnd);
+                fit = softmaxFit(theta, k, n, iter + 1, gEnd);
             }
+        }
+        if (fit != null) {
+            if (lambda == 0 && fit.model().correct(X, y) == bigN) {
+                throw separable();
+            }
+            return fit;
         }
         throw Checks.fail("X", "MLE: Newton did not converge in " + MAX_ITERATIONS + " iterations"
                 + (lambda == 0 ? " (data may be (quasi-)separable; use lambda > 0)" : ""));
@@ -394,10 +446,22 @@ public final class LogisticMle {
     }
 
     private static Step lineSearch(double[] theta, double[] d, double[] g, double j0,
-                                   java.util.function.ToDoubleFunction<double[]> objective) {
+                                   java.util.function.ToDoubleFunction<double[]> objective,
+                                   java.util.function.ToDoubleFunction<double[]> gradientNorm) {
         double slope = AccurateSums.dot(g, d);
         double s = 1;
         double dInf = AccurateSums.maxAbs(d);
+        if (0.5 * slope <= 64 * 0x1p-52 * Math.abs(j0)) {
+            // The predicted decrease is below the rounding of J, so Armijo cannot see it: near the optimum the
+            // full Newton step is accepted when it reduces ||g||_inf instead (the gradient is still measurable).
+            double[] trial = new double[theta.length];
+            for (int a = 0; a < theta.length; a++) {
+                trial[a] = theta[a] - d[a];
+            }
+            if (gradientNorm.applyAsDouble(trial) < AccurateSums.maxAbs(g)) {
+                return new Step(trial, dInf);
+            }
+        }
         while (s >= MIN_STEP) {
             double[] trial = new double[theta.length];
             for (int a = 0; a < theta.length; a++) {
@@ -413,6 +477,11 @@ public final class LogisticMle {
             return null; // no decrease measurable in double precision: converged to rounding
         }
         throw Checks.fail("X", "MLE: line search failed (predicted decrease " + 0.5 * slope + ", J=" + j0 + ")");
+    }
+
+    private static IllegalArgumentException separable() {
+        return Checks.fail("X", "MLE does not exist: data are (quasi-)separable (every sample is classified "
+                + "correctly, the likelihood has no maximum); use lambda > 0");
     }
 
     private static void checkBounded(double[] theta, double lambda) {

@@ -141,7 +141,7 @@ public final class LogitGens {
 
     /**
      * Well-posed data for the maximum-likelihood comparator: {@code n in {1,2,3,5}}, {@code k in {2,3}}, unit-scale
-     * overlapping classes ({@code kappa(Sigma) <= 1e3}), {@code N in [40, 400]}, offsets {0, 1, 10}.
+     * overlapping classes with label noise ({@code kappa(Sigma) <= 1e3}), {@code N in [40, 400]}, offsets {0, 1, 10}.
      */
     public static Gen<LabelledData> mleData() {
         return integers().between(0, 3).zip(integers().between(2, 3), integers().between(0, 2), longs().all(),
@@ -171,6 +171,12 @@ public final class LogitGens {
                                 s += l[a][b] * eps[b];
                             }
                             x[j][a] = means[y[j]][a] + s + offset;
+                        }
+                    }
+                    // label noise (one in six labels redrawn): the classes overlap, so the data are not separable
+                    for (int j = k; j < bigN; j++) {
+                        if (rnd.nextInt(6) == 0) {
+                            y[j] = rnd.nextInt(k);
                         }
                     }
                     PropertyHarness.regime(k == 2 ? "binary" : "softmax");

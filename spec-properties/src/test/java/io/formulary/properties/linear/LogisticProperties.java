@@ -41,12 +41,22 @@ public class LogisticProperties {
 
     private final LogisticContract subject;
 
+    /** Hands a subject to the (single, as JUnit requires) constructor; see {@link #withSubject}. */
+    private static final ThreadLocal<LogisticContract> HANDOFF = new ThreadLocal<>();
+
     public LogisticProperties() {
-        this(Subjects.of(LogisticContract.class, ReferenceLogistic::new));
+        LogisticContract given = HANDOFF.get();
+        this.subject = given != null ? given : Subjects.of(LogisticContract.class, ReferenceLogistic::new);
     }
 
-    public LogisticProperties(LogisticContract subject) {
-        this.subject = subject;
+    /** The properties against another subject (the mutant tests use this). */
+    public static LogisticProperties withSubject(LogisticContract subject) {
+        HANDOFF.set(subject);
+        try {
+            return new LogisticProperties();
+        } finally {
+            HANDOFF.remove();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -430,7 +440,9 @@ public class LogisticProperties {
             int n = d.n();
             int k = d.k();
             ClassStatistics raw = ClassStatistics.of(x, y, k);
-            double kapT = kappa(raw.totalCovariance());
+            // The spec's bound names kappa(Sigma~) only; the solves with the pooled Sigma (direct) and with
+            // Sigma^ = T^T Sigma T (whitened) contribute kappa(Sigma) as well, so the larger of the two is used.
+            double kapT = Math.max(kappa(raw.totalCovariance()), kappa(raw.pooledCovariance()));
             SoftmaxModel direct = subject.fitSoftmax(x, y, k);
             SoftmaxModel pca = subject.fitSoftmaxWhitened(x, y, k, CovariancePolicy.REJECT, DELTA, TAU);
             double zScale = 1 + maxAbs(direct.bias());
@@ -477,6 +489,8 @@ public class LogisticProperties {
             checkAffine("Cholesky", d, direct, cholT, raw.totalMean(), 1, bound);
             SplittableRandom rnd = new SplittableRandom(x.length * 31L + n);
             double kapA = Math.pow(10, 3 * rnd.nextDouble());
+            double kapS = kappa(raw.pooledCovariance());
+            kapA = Math.max(1, Math.min(kapA, Math.sqrt(1e10 / kapS)));
             double[][] a1 = LogitGens.orthogonal(n, rnd);
             double[][] a2 = LogitGens.orthogonal(n, rnd);
             double[][] amat = new double[n][n];
@@ -570,7 +584,17 @@ public class LogisticProperties {
             double[][] s0 = LogitGens.spd(n, Math.pow(10, 6 * rnd.nextDouble()), rnd);
             boolean equal = rnd.nextInt(3) == 0;
             PropertyHarness.regime(equal ? "equal-covariances" : "unequal-covariances");
-            double[][] s1 = equal ? s0 : LogitGens.spd(n, Math.pow(10, 6 * rnd.nextDouble()), rnd);
+            double[][] s1 = s0;
+            if (!equal) {
+                // a random SPD matrix times a factor away from 1 (for n = 1 the factor is the only difference)
+                double factor = Math.pow(10, 0.2 + 0.8 * rnd.nextDouble()) * (rnd.nextBoolean() ? 1 : 0.01);
+                s1 = LogitGens.spd(n, Math.pow(10, 6 * rnd.nextDouble()), rnd);
+                for (double[] row : s1) {
+                    for (int a = 0; a < n; a++) {
+                        row[a] *= factor;
+                    }
+                }
+            }
             double[] mu0 = new double[n];
             double[] mu1 = new double[n];
             double[] x = new double[n];
@@ -725,7 +749,7 @@ public class LogisticProperties {
             }
             // DROP with a constant feature equals the fit without that feature
             SoftmaxModel dropped = subject.fitSoftmaxWhitened(constant, y, k, CovariancePolicy.DROP, DELTA, TAU);
-            double kapT = kappa(ClassStatistics.of(x, y, k).totalCovariance());
+            double kapT = Math.max(kap, kappa(ClassStatistics.of(x, y, k).totalCovariance()));
             for (int j = 0; j < Math.min(4, bigN); j++) {
                 double[] lpA = dropped.logProbabilities(constant[j]);
                 double[] lpB = plain.logProbabilities(x[j]);
@@ -803,6 +827,12 @@ public class LogisticProperties {
                 within("LOGIT-P18", "softmax ||g||_inf (free parameters) on " + d, maxAbs(g), 2e-10 * Math.max(1, bigN));
             }
         });
+        // Erratum E13: for a confident sample the textbook weight pi(1-pi) is 0 in double and the working response
+        // (y - pi)/(pi(1-pi)) is not finite, while sigma(t) sigma(-t) stays positive.
+        double piConfident = 1 / (1 + Math.exp(-40.0));
+        assertThat(piConfident * (1 - piConfident)).as("LOGIT-P18 E13: pi(1-pi) underflows").isEqualTo(0.0);
+        assertThat(Double.isFinite((0 - piConfident) / (piConfident * (1 - piConfident)))).isFalse();
+        assertThat(1 / (1 + Math.exp(40.0)) * piConfident).as("LOGIT-P18 E13: sigma(t) sigma(-t)").isPositive();
         // Erratum E12: on separable data the unpenalized MLE does not exist; lambda > 0 converges with 100% accuracy.
         double[][] sep = {{-2}, {-1.5}, {-1}, {-0.5}, {0.5}, {1}, {1.5}, {2}};
         int[] ys = {0, 0, 0, 0, 1, 1, 1, 1};
@@ -993,6 +1023,11 @@ public class LogisticProperties {
                 shifted[a] = x[j][a] - c[a];
             }
             xt[j] = LogitAssert.times(shifted, t);
+        }
+        if (kappa(ClassStatistics.of(xt, d.y(), d.k()).pooledCovariance()) > 1e11) {
+            // the map made the pooled covariance too ill-conditioned for REJECT; nothing to compare
+            PropertyHarness.regime(what + " map beyond 1e11 conditioning");
+            return;
         }
         SoftmaxModel m = subject.fitSoftmax(xt, d.y(), d.k());
         compareLogProbabilities(what + " (kappa(A)=" + kapA + ")", direct, m, x, xt, bound, d);
@@ -1210,9 +1245,11 @@ public class LogisticProperties {
                 double t = AccurateSums.dot(xt, theta);
                 double pi = 1 / (1 + Math.exp(-t));
                 double dj = pi * (1 - pi);
-                double zj = t + (y[j] - pi) / dj;
+                // d_j z_j with z_j = t + (y - pi)/d_j, multiplied out so that a confident sample (d_j = 0 in
+                // double, erratum E13) contributes (y - pi) instead of 0 * infinity.
+                double djzj = dj * t + (y[j] - pi);
                 for (int a = 0; a < p; a++) {
-                    rhs[a] += dj * zj * xt[a];
+                    rhs[a] += djzj * xt[a];
                     for (int b = 0; b < p; b++) {
                         h[a][b] += dj * xt[a] * xt[b];
                     }
