@@ -12,8 +12,8 @@ package io.formulary.core.numeric;
  * {@code x^2} (up to {@code x^2} ulps of {@code exp}) is not amplified. Negative arguments use
  * {@code erfc(-x) = 2 - erfc(x)}.
  *
- * <p>Accuracy (checked against a 60-digit series oracle): relative error of {@link #erfc} below {@code 16} ulps
- * on {@code [-6, 26]}; {@link #phi} adds the rounding of {@code t/sqrt 2}, a relative error of
+ * <p>Accuracy (checked against a 70+-digit series oracle on {@code [-6, 10]}, worst measured 2.3 ulps): relative
+ * error of {@link #erfc} below {@code 16} ulps; {@link #phi} adds the rounding of {@code t/sqrt 2}, a relative error of
  * {@code ~(1 + t^2)} ulps for {@code t < 0}.
  */
 public final class GaussianCdf {
