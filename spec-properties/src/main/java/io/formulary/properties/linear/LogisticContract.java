@@ -11,8 +11,10 @@ import io.formulary.core.linear.Whitener;
 import io.formulary.properties.Evaluates;
 
 /**
- * The LOGIT chapter as a contract: the operations its properties check. Parameter names equal the {@code @Formula}
- * argument names of the reference ({@code io.formulary.core.linear}).
+ * The LOGIT chapter as a contract: the operations its properties check. Methods carrying {@link Evaluates} have the
+ * parameter names of the {@code @Formula} arguments of the reference ({@code io.formulary.core.linear}); the
+ * "in-process variants" (known-parameter forms, log-probabilities, explicit policies) have no formula ID of their
+ * own, so an external {@code eval} subject cannot answer them.
  */
 public interface LogisticContract {
 
@@ -34,26 +36,22 @@ public interface LogisticContract {
     @Evaluates("LOGIT-F10")
     BinaryModel fitBinary(double[][] X, int[] y);
 
-    /** LOGIT-F10 with known parameters (the Bayes rule of the shared-covariance model). */
-    @Evaluates("LOGIT-F10")
+    /** LOGIT-F10 with known parameters (the Bayes rule of the shared-covariance model); in-process variant. */
     BinaryModel binaryFromParameters(double[] mu0, double[] mu1, double[][] sigma, double p0, double p1);
 
     @Evaluates("LOGIT-F11")
     double[] softmaxProbabilities(double[] x, double[][] weights, double[] bias);
 
-    /** {@code ln p(i|x) = z_i - lse(z)} for the same model as {@link #softmaxProbabilities}. */
-    @Evaluates("LOGIT-F11")
+    /** {@code ln p(i|x) = z_i - lse(z)} for the same model as {@link #softmaxProbabilities}; in-process variant. */
     double[] logProbabilities(double[] x, double[][] weights, double[] bias);
 
     @Evaluates("LOGIT-F12")
     SoftmaxModel fitSoftmax(double[][] X, int[] y, int k);
 
-    /** LOGIT-F12 with known parameters. */
-    @Evaluates("LOGIT-F12")
+    /** LOGIT-F12 with known parameters; in-process variant. */
     SoftmaxModel softmaxFromParameters(double[][] means, double[][] sigma, double[] priors);
 
-    /** LOGIT-F12 under an explicit conditioning policy (LOGIT-F16). */
-    @Evaluates("LOGIT-F12")
+    /** LOGIT-F12 under an explicit conditioning policy (LOGIT-F16); in-process variant. */
     SoftmaxModel fitSoftmax(double[][] X, int[] y, int k, CovariancePolicy policy, double delta, double tau);
 
     @Evaluates("LOGIT-F13")
@@ -65,8 +63,7 @@ public interface LogisticContract {
     @Evaluates("LOGIT-F15")
     SoftmaxModel fitSoftmaxWhitened(double[][] X, int[] y, int k, CovariancePolicy policy, double delta, double tau);
 
-    /** LOGIT-F15, binary form. */
-    @Evaluates("LOGIT-F15")
+    /** LOGIT-F15, binary form; in-process variant. */
     BinaryModel fitBinaryWhitened(double[][] X, int[] y, CovariancePolicy policy, double delta, double tau);
 
     @Evaluates("LOGIT-F17")
