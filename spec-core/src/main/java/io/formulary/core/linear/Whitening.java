@@ -18,8 +18,9 @@ public final class Whitening {
      * Evaluated from the thin SVD of {@code X_c / sqrt(N)} ({@code U = V}, {@code lambda = s^2}), which does not
      * square the condition number; when {@code N < n} the symmetric eigendecomposition of {@code Sigma~} is used.
      * Gauge (erratum E6): eigenvalues descending, each eigenvector's largest-magnitude component positive.
-     * Conditioning (LOGIT-F16): when {@code lambda_min <= tau lambda_max}, {@code REJECT} throws, {@code RIDGE}
-     * uses {@code lambda_j + delta mean(lambda)}, {@code DROP} keeps only {@code lambda_j > tau lambda_max}.
+     * Conditioning (LOGIT-F16): {@code RIDGE} always uses {@code lambda_j + delta mean(lambda)}; when
+     * {@code lambda_min <= tau lambda_max}, {@code REJECT} throws and {@code DROP} keeps only
+     * {@code lambda_j > tau lambda_max}.
      *
      * <p>Domain: {@code X} {@code N x n} finite, {@code N >= 2}. Accuracy: whitened data have {@code 1/N}
      * covariance {@code I} within {@code 10 n sqrt(kappa) eps}. Source: LOGIT-F14.
@@ -81,7 +82,8 @@ public final class Whitening {
         double max = lambda[0];
         int keep = n;
         boolean illConditioned = !(max > 0 && lambda[n - 1] > tau * max);
-        if (illConditioned) {
+        // RIDGE always adds delta * mean(lambda), as RIDGE adds delta tr/n I to a covariance (LOGIT-F16).
+        if (illConditioned || policy == CovariancePolicy.RIDGE) {
             switch (policy) {
                 case REJECT -> throw Checks.fail("X", "total covariance is singular or ill-conditioned"
                         + constantFeature(X) + " (lambda_min=" + lambda[n - 1] + " <= tau*lambda_max=" + tau * max + ")");
