@@ -43,6 +43,14 @@ public final class AccuracyLog {
     /** Appends one entry; safe to call from a test running in one JVM (appends are synchronized). */
     public static synchronized void record(String formulaId, String testCase, String metric, double error,
                                            double bound, String oracle) {
+        if (PropertyHarness.detached()) {
+            // A property run through falsify() checks a mutant: its errors are not the reference's accuracy.
+            return;
+        }
+        if (Double.isNaN(error) || Double.isNaN(bound)) {
+            throw new IllegalArgumentException("error: NaN accuracy figure for " + formulaId + " (" + testCase
+                    + "); record an absolute error where the exact value underflows");
+        }
         Entry e = new Entry(formulaId, testCase, metric, error, bound, oracle);
         try {
             Path dir = PropertyPolicy.resultsDir().resolve("accuracy");

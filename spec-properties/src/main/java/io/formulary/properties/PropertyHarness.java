@@ -32,6 +32,8 @@ import java.util.TreeMap;
 public final class PropertyHarness {
 
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+    /** Set while {@link #falsify} runs a body: such runs check mutants and must not feed the accuracy log. */
+    private static final ThreadLocal<Boolean> DETACHED = ThreadLocal.withInitial(() -> false);
 
     private PropertyHarness() {
     }
@@ -122,7 +124,9 @@ public final class PropertyHarness {
      */
     public static Optional<String> falsify(String propertyId, Runnable body) {
         Context outer = CURRENT.get();
+        boolean outerDetached = DETACHED.get();
         Context c = begin(propertyId);
+        DETACHED.set(true);
         try {
             body.run();
             return Optional.empty();
@@ -130,12 +134,18 @@ public final class PropertyHarness {
             String ce = c.counterexample == null ? "" : "counterexample: " + c.counterexample + "\n";
             return Optional.of(ce + e.getMessage());
         } finally {
+            DETACHED.set(outerDetached);
             if (outer != null) {
                 CURRENT.set(outer);
             } else {
                 end();
             }
         }
+    }
+
+    /** Whether the current thread runs a property body through {@link #falsify} (a mutant check). */
+    public static boolean detached() {
+        return DETACHED.get();
     }
 
     /** Captures the smallest counterexample, then fails like QuickTheories' own reporter, with a replay line. */
