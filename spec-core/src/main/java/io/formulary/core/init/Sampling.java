@@ -19,8 +19,6 @@ public final class Sampling {
 
     /** {@code sqrt(3)}, the uniform half-width per standard deviation. */
     public static final double SQRT3 = 1.7320508075688772;
-    /** Beyond this standardized lower bound {@code Q(a)} nears underflow: the tail sampler switches to tilted rejection. */
-    private static final double FAR_TAIL = 37;
 
     private Sampling() {
     }
@@ -126,10 +124,21 @@ public final class Sampling {
      */
     public static double truncatedNormalInverseCdf(RandomGenerator rng, double mu, double sigma, double a, double b) {
         Checks.notNull(rng, "rng");
+        return inverseCdfSampler(mu, sigma, a, b).applyAsDouble(rng);
+    }
+
+    /** The PyTorch-style sampler of {@link #truncatedNormalInverseCdf} with {@code Phi(a^), Phi(b^)} computed once. */
+    public static java.util.function.ToDoubleFunction<RandomGenerator> inverseCdfSampler(double mu, double sigma,
+                                                                                         double a, double b) {
         TruncatedNormal.checkLaw(mu, sigma);
         TruncatedNormal.checkWindow(a, b);
         double lo = ErrorFunctions.normalCdf((a - mu) / sigma);
         double hi = ErrorFunctions.normalCdf((b - mu) / sigma);
+        return rng -> inverseCdfDraw(rng, mu, sigma, a, b, lo, hi);
+    }
+
+    private static double inverseCdfDraw(RandomGenerator rng, double mu, double sigma, double a, double b, double lo,
+                                         double hi) {
         double p = lo + (hi - lo) * rng.nextDouble();
         double w;
         if (!(p > 0)) {
@@ -143,13 +152,8 @@ public final class Sampling {
     }
 
     /**
-     * The reference truncated-normal sampler of INIT-F6 for any window, including far tails: plain rejection while
-     * the window holds at least a quarter of the mass; otherwise the window is reflected into the upper half
-     * ({@code a^ >= 0}) and the upper-tail probability is inverted, {@code u ~ U[Q(b^), Q(a^)]},
-     * {@code t = Q^{-1}(u)} (relative accuracy in the tail); beyond {@code a^ = 37}, where {@code Q(a^)}
-     * approaches underflow, exponentially tilted rejection ({@code t = a^ + v}, v exponential of rate {@code a^}
-     * truncated to the window, accepted with probability {@code e^{-v^2/2}}). Windows straddling 0 with little
-     * mass invert {@code Phi} directly.
+     * The reference truncated-normal sampler of INIT-F6 for any window, including far tails (see
+     * {@link TruncatedNormalLaw}; prepare the law once with {@link TruncatedNormalLaw#of} when drawing many).
      *
      * @param rng   the generator
      * @param mu    pre-truncation mean, finite
@@ -160,84 +164,16 @@ public final class Sampling {
      */
     public static double truncatedNormal(RandomGenerator rng, double mu, double sigma, double a, double b) {
         Checks.notNull(rng, "rng");
-        TruncatedNormal.checkLaw(mu, sigma);
-        TruncatedNormal.checkWindow(a, b);
-        double ah = (a - mu) / sigma;
-        double bh = (b - mu) / sigma;
-        double t;
-        if (TruncatedNormal.windowProbability(ah, bh) >= 0.25) {
-            do {
-                t = rng.nextGaussian();
-            } while (!(t >= ah && t <= bh));
-        } else if (bh <= 0) {
-            t = -upperWindow(rng, -bh, -ah);
-        } else if (ah >= 0) {
-            t = upperWindow(rng, ah, bh);
-        } else {
-            double lo = ErrorFunctions.normalCdf(ah);
-            double hi = ErrorFunctions.normalCdf(bh);
-            t = ErrorFunctions.normalQuantile(lo + (hi - lo) * rng.nextDouble());
-        }
-        double w = mu + sigma * t;
-        return Math.min(Math.max(w, a), b);
-    }
-
-    /** A standard-normal draw conditioned on {@code [lo, hi]} with {@code lo >= 0}. */
-    private static double upperWindow(RandomGenerator rng, double lo, double hi) {
-        if (lo < FAR_TAIL) {
-            double qLo = ErrorFunctions.normalUpperTail(lo);
-            double qHi = ErrorFunctions.normalUpperTail(hi);
-            double u = qHi + (qLo - qHi) * (1 - rng.nextDouble());
-            double t = u >= qLo ? lo : ErrorFunctions.upperTailQuantile(u);
-            return Math.min(Math.max(t, lo), hi);
-        }
-        double width = hi - lo;
-        // Truncated exponential of rate lo on [0, width] by inversion: -log1p(-u (1 - e^{-lo width}))/lo.
-        double mass = Double.isInfinite(width) ? 1 : -StrictMath.expm1(-lo * width);
-        while (true) {
-            double v = -StrictMath.log1p(-rng.nextDouble() * mass) / lo;
-            if (v <= width && rng.nextDouble() <= StrictMath.exp(-0.5 * v * v)) {
-                return lo + v;
-            }
-        }
+        return TruncatedNormalLaw.of(mu, sigma, a, b).sample(rng);
     }
 
     /**
-     * Distribution function of {@code N(mu, sigma^2)} truncated to {@code [a, b]} at x (for goodness-of-fit tests),
-     * evaluated on the side of the window away from the mode through Mills ratios, so far-tail windows keep their
-     * accuracy.
+     * Distribution function of {@code N(mu, sigma^2)} truncated to {@code [a, b]} at x (for goodness-of-fit tests;
+     * see {@link TruncatedNormalLaw#cdf}).
      */
     public static double truncatedCdf(double x, double mu, double sigma, double a, double b) {
-        TruncatedNormal.checkLaw(mu, sigma);
-        TruncatedNormal.checkWindow(a, b);
         Checks.finite(x, "x");
-        if (x <= a) {
-            return 0;
-        }
-        if (x >= b) {
-            return 1;
-        }
-        double ah = (a - mu) / sigma;
-        double bh = (b - mu) / sigma;
-        double xh = (x - mu) / sigma;
-        if (ah >= 0) {
-            return tailShare(ah, xh) / tailShare(ah, bh);
-        }
-        if (bh <= 0) {
-            return 1 - tailShare(-bh, -xh) / tailShare(-bh, -ah);
-        }
-        double z = TruncatedNormal.windowProbability(ah, bh);
-        return TruncatedNormal.windowProbability(ah, xh) / z;
-    }
-
-    /** {@code (Q(lo) - Q(x))/Q(lo) = 1 - (phi(x)/phi(lo)) M(x)/M(lo)} for {@code 0 <= lo <= x}. */
-    private static double tailShare(double lo, double x) {
-        if (x == Double.POSITIVE_INFINITY) {
-            return 1;
-        }
-        double logRatio = -0.5 * (x - lo) * (x + lo)
-                + StrictMath.log(ErrorFunctions.millsRatio(x) / ErrorFunctions.millsRatio(lo));
-        return -StrictMath.expm1(logRatio);
+        return TruncatedNormalLaw.of(mu, sigma, a, b).cdf(x);
     }
 
     /** {@code n} independent draws of a sampler. */

@@ -142,7 +142,7 @@ public record DoubleDouble(double hi, double lo) {
         DoubleDouble term = y;
         DoubleDouble s = y;
         for (int n = 2; n < 30; n++) {
-            term = term.multiply(y).divide(n);
+            term = term.multiply(y).multiply(reciprocal(n));
             s = s.add(term);
             if (Math.abs(term.hi) < 1e-36) {
                 break;
@@ -155,6 +155,22 @@ public record DoubleDouble(double hi, double lo) {
         DoubleDouble e = s.add(1);
         int ki = (int) k;
         return new DoubleDouble(Math.scalb(e.hi, ki), Math.scalb(e.lo, ki));
+    }
+
+    private static final DoubleDouble[] RECIPROCALS = new DoubleDouble[8192];
+
+    static {
+        for (int n = 1; n < RECIPROCALS.length; n++) {
+            RECIPROCALS[n] = ONE.divide(of(n));
+        }
+    }
+
+    /** {@code 1/n} in double-double (tabulated for {@code n < 8192}). */
+    public static DoubleDouble reciprocal(int n) {
+        if (n > 0 && n < RECIPROCALS.length) {
+            return RECIPROCALS[n];
+        }
+        return ONE.divide(of(n));
     }
 
     /** Compares by value. */

@@ -94,7 +94,7 @@ public final class ErrorFunctions {
         DoubleDouble term = DoubleDouble.of(t);
         DoubleDouble sum = first == 0 ? term : DoubleDouble.ZERO;
         for (int n = 0; n < 100_000; n++) {
-            term = term.multiply(ratio).divide(2 * n + 3);
+            term = term.multiply(ratio).multiply(DoubleDouble.reciprocal(2 * n + 3));
             if (n + 1 >= first) {
                 sum = sum.add(term);
             }
@@ -119,7 +119,7 @@ public final class ErrorFunctions {
      */
     private static double millsFraction(double x, double b) {
         double t2 = x * x / b;
-        int depth = (int) Math.ceil(24 + 600 / t2);
+        int depth = (int) Math.ceil(24 + 300 / t2);
         double g = x;
         for (int k = depth; k >= 1; k--) {
             g = x + (k * b) / g;
@@ -215,9 +215,11 @@ public final class ErrorFunctions {
                 break;
             }
             double r = (q - p) / dens;
-            double step = r / (1 + 0.5 * t * r);
+            // Halley: f = Q - p, f' = -phi, f'' = t phi, so the step is r/(1 - t r/2) with r = (Q - p)/phi.
+            double step = r / (1 - 0.5 * t * r);
             t += step;
-            if (Math.abs(step) <= 0x1p-54 * Math.abs(t)) {
+            // Halley converges cubically: once a step is below 1e-11 |t| the remaining error is far below an ulp.
+            if (Math.abs(step) <= 1e-11 * Math.abs(t)) {
                 break;
             }
         }
