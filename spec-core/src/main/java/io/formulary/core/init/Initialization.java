@@ -157,6 +157,14 @@ public final class Initialization {
         return drawWeight(rng, law, p);
     }
 
+    /** A prepared sampler of zero-mean weights of variance v from the law (parameters computed once). */
+    public static java.util.function.ToDoubleFunction<RandomGenerator> weightSampler(WeightDistribution law,
+                                                                                    double variance) {
+        Checks.notNull(law, "distribution");
+        LawParameters p = lawParameters(variance);
+        return rng -> drawWeight(rng, law, p);
+    }
+
     private static double drawWeight(RandomGenerator rng, WeightDistribution law, LawParameters p) {
         return switch (law) {
             case NORMAL -> p.normalStd() * rng.nextGaussian();

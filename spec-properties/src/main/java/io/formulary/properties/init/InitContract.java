@@ -106,8 +106,8 @@ public interface InitContract {
     /** The law parameters realizing variance v (INIT-F8's second half). */
     Initialization.LawParameters lawParameters(double variance);
 
-    /** One zero-mean weight of variance v from the law. */
-    double drawWeight(RandomGenerator rng, WeightDistribution law, double variance);
+    /** A sampler of zero-mean weights of variance v from the law. */
+    ToDoubleFunction<RandomGenerator> weightSampler(WeightDistribution law, double variance);
 
     /** The reference truncated-normal sampler (INIT-F6), prepared for one law. */
     ToDoubleFunction<RandomGenerator> truncatedNormalSampler(double mu, double sigma, double a, double b);

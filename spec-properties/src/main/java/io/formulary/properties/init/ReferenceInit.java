@@ -162,8 +162,8 @@ public class ReferenceInit implements InitContract {
     }
 
     @Override
-    public double drawWeight(RandomGenerator rng, WeightDistribution law, double variance) {
-        return Initialization.drawWeight(rng, law, variance);
+    public ToDoubleFunction<RandomGenerator> weightSampler(WeightDistribution law, double variance) {
+        return Initialization.weightSampler(law, variance);
     }
 
     @Override
