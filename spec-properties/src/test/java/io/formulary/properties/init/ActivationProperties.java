@@ -99,6 +99,12 @@ class ActivationProperties {
                         ActivationMoments.derivativeMean(f), tight);
             }
         }
+        // Erratum E18: Gauss-Hermite is fine for entire integrands, poor across ELU's kink.
+        double sigHermite = GaussianExpectation.gaussHermite(x -> sq(SIGMOID.apply(x)), 60);
+        close("Gauss-Hermite(60) sigmoid^2", sigHermite, R3.get(SIGMOID)[1], Tolerance.relative(1e-13));
+        double eluHermite = GaussianExpectation.gaussHermite(x -> sq(ELU.apply(x)), 40);
+        double eluError = Math.abs(eluHermite - R3.get(ELU)[1]) / R3.get(ELU)[1];
+        holds("Gauss-Hermite(40) ELU^2 relative error " + eluError + " > 1e-6 (kinked integrand)", eluError > 1e-6);
         for (double a : new double[] {0.1, 1, 1.6732632423543772}) {
             double[] closed = ActivationMoments.eluClosedForm(a);
             close("E ELU_a, a=" + a, ActivationMoments.eluMoment(a, 1), closed[0], tight);
@@ -119,6 +125,12 @@ class ActivationProperties {
             close("E[f~^2] of " + f, tilde2, 1, rel);
             close("E[f_c] of " + f, GaussianExpectation.of(x -> subject.microTuned(f, true, x), k), 0, rel);
             close("E[f_c^2] of " + f, GaussianExpectation.of(x -> sq(subject.microTuned(f, true, x)), k), 1, rel);
+            if (f == SIGMOID) {
+                // Erratum E6: subtracting the mean after scaling leaves Var f / E f^2, not 1.
+                double m = GaussianExpectation.of(x -> subject.microTuned(f, false, x), k);
+                double wrong = GaussianExpectation.of(x -> sq(subject.microTuned(f, false, x) - m), k);
+                close("E6: centring after scaling", wrong, 0.14786003959422425, Tolerance.relative(1e-14));
+            }
             double[] v = new double[r];
             for (int i = 0; i < r; i++) {
                 v[i] = sq(subject.microTuned(f, false, rng.nextGaussian()));

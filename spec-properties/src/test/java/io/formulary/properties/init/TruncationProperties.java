@@ -120,6 +120,13 @@ class TruncationProperties {
         var selu = subject.solveSeluConstants();
         holds("lambda truncated to 1.0507", truncated(selu.lambda(), 4).equals("1.0507"));
         holds("alpha truncated to 1.6732", truncated(selu.alpha(), 4).equals("1.6732"));
+        // Erratum E19 (JAX's complex constant): its literal is close to sqrt(1 - 5e^-4), an unnormalized second
+        // moment, and 0.9% away from the RMS of the truncated complex normal. (The chapter calls the literal equal to
+        // sqrt(1 - 5e^-4) = 0.953111643804821586; it differs from it by 9e-14.)
+        double jax = Math.sqrt(1 - 5 * StrictMath.exp(-4));
+        within("sqrt(1 - 5 e^-4) vs JAX's .95311164380491208", jax, .95311164380491208, 1e-13);
+        double rms = Math.sqrt((1 - 5 * StrictMath.exp(-4)) / (1 - StrictMath.exp(-4)));
+        close("RMS of the modulus-2 truncated complex normal", rms, 0.961961828008213540, Tolerance.relative(4 * EPS));
     }
 
     static String truncated(double v, int digits) {
