@@ -21,7 +21,9 @@ public final class InitGens {
 
     /** {@code 10^u}, u uniform in {@code [log10 lo, log10 hi]}. */
     public static Gen<Double> logUniform(double lo, double hi) {
-        return doubles().between(StrictMath.log10(lo), StrictMath.log10(hi)).map(e -> StrictMath.pow(10, e));
+        // Clamped: 10^log10(x) can round one ulp outside [lo, hi].
+        return doubles().between(StrictMath.log10(lo), StrictMath.log10(hi))
+                .map(e -> Math.min(hi, Math.max(lo, StrictMath.pow(10, e))));
     }
 
     /** Truncation half-widths: log-uniform in {@code [0.01, 8]} plus the named values {0.5, 1, 2, 3}. */
