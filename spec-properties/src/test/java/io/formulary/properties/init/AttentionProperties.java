@@ -166,7 +166,7 @@ class AttentionProperties {
     void softmaxConcentratesWithoutScaling() {
         RandomGenerator rng = Sampling.generator(PropertyHarness.seed());
         int n = 128;
-        int reps = 200; // the chapter's R5 replicate count
+        int reps = 100; // half the chapter's R5 count: SE of E[max p] about 0.01, gaps between d about 0.04 or more
         double previous = 0;
         for (int d : new int[] {4, 16, 64, 256, 1024}) {
             double maxUnscaled = 0;

@@ -260,5 +260,5 @@ class TruncationProperties {
     }
 
     /** Draws per window of P5 by default (the chapter's 2e5 in {@link #samplersAtChapterSize}). */
-    static final int SAMPLES = 20_000;
+    static final int SAMPLES = 10_000;
 }
