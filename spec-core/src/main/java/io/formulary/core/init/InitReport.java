@@ -224,7 +224,7 @@ public final class InitReport implements ChapterReport {
     }
 
     private static ReportBlock depthPlot() {
-        int width = 96;
+        int width = 64;
         int batch = 8;
         int depth = 50;
         List<ReportBlock.Series> series = new ArrayList<>();

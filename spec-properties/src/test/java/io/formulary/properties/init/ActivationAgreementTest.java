@@ -17,7 +17,8 @@ class ActivationAgreementTest {
             double x = i / 100.0 + 1e-3;
             check(ActivationFunction.RELU, Activation.RELU, x, 0);
             check(ActivationFunction.LINEAR, Activation.LINEAR, x, 0);
-            check(ActivationFunction.GELU, Activation.GELU_ERF, x, 4);
+            // nn evaluates erfc(-x/sqrt2): the rounded argument costs about x^2 ulps in the lower tail.
+            check(ActivationFunction.GELU, Activation.GELU_ERF, x, 4 + 2 * x * x);
             // nn's tanh form carries 4 + 4|z| ulps (its documented bound); both are x sigmoid(2z).
             double z = 0.7978845608028654 * (x + 0.044715 * x * x * x);
             check(ActivationFunction.GELU_TANH, Activation.GELU_TANH, x, 8 + 8 * Math.abs(z));
@@ -27,6 +28,9 @@ class ActivationAgreementTest {
     private static void check(ActivationFunction mine, Activation nn, double x, double ulps) {
         double a = mine.apply(x);
         double b = nn.apply(x);
+        if (Math.abs(a) < 1e-300 && Math.abs(b) < 1e-300) {
+            return; // both underflowed (nn's tanh form flushes to -0.0 where x sigmoid(2z) is still subnormal)
+        }
         double err = Math.abs(a - b) / Math.ulp(Math.max(Math.abs(a), Math.abs(b)) == 0 ? Double.MIN_VALUE
                 : Math.max(Math.abs(a), Math.abs(b)));
         assertThat(err).as("%s at x=%s: %s vs nn %s", mine, x, a, b).isLessThanOrEqualTo(ulps);
