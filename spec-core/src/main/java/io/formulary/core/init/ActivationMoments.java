@@ -65,7 +65,9 @@ public final class ActivationMoments {
     }
 
     /**
-     * Every moment of INIT-F11 for one activation under {@code z ~ N(0,1)}: mean, second moment, variance,
+     * Every moment of INIT-F11 for one activation under {@code z ~ N(0,1)},
+     * $$\mathbb E_z[f],\ \mathbb E_z[f^2],\ \operatorname{Var}_z[f],\ \chi=\frac{\mathbb E[ff'z]}{\mathbb E[f^2]},\
+     * \chi_c=\frac{\mathbb E[ff'z]-\mathbb E[f]\,\mathbb E[f'z]}{\operatorname{Var}[f]}:$$ mean, second moment, variance,
      * {@code 1/sqrt(E f^2)}, {@code 1/sd}, and the slopes {@code chi}, {@code chi_c} of INIT-F13. The variance is
      * integrated directly as {@code E[(f - E f)^2]} (no {@code E f^2 - (E f)^2} cancellation, which would cost
      * sigmoid two digits).

@@ -231,7 +231,8 @@ public final class TruncatedNormal {
     }
 
     /**
-     * The pre-truncation standard-deviation factor {@code 1/sqrt(gamma(c))}: pass
+     * The pre-truncation standard-deviation factor
+     * $$\sigma_{\rm pre}=\frac{\sigma}{\sqrt{\gamma(c)}},\qquad \frac1{\sqrt{\gamma(2)}}=1.1368472343385564720\ldots:$$ pass
      * {@code sigma_pre = sigma / sqrt(gamma(c))} to a sampler that truncates at {@code +-c sigma_pre} to obtain
      * variance {@code sigma^2}. TF's c = 2: {@code 1.1368472343385564720...}; equivalently divide by
      * {@code sqrt(gamma(2)) = 0.87962566103423975...} (the {@code .87962566103423978} of JAX/Keras, the same double).
@@ -264,7 +265,8 @@ public final class TruncatedNormal {
     }
 
     /**
-     * Acceptance probability of the sigma-relative rejection sampler of INIT-F6 (redraw until {@code |z| <= c}):
+     * Acceptance probability of the sigma-relative rejection sampler of INIT-F6 (redraw until {@code |z| <= c}),
+     * $$P(\lvert z\rvert\le c)=\operatorname{erf}(c/\sqrt2)=2\Phi(c)-1:$$
      * {@code P(|z| <= c) = erf(c/sqrt2) = 1 - 2 Q(c)}; {@code erf(sqrt 2) = 0.95449973610364158560} for c = 2.
      * Accuracy: 2 ulps. Source: INIT-F6.
      *
