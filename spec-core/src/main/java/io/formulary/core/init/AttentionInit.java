@@ -185,6 +185,38 @@ public final class AttentionInit {
         };
     }
 
+    /**
+     * The standard deviations of T5's complete initializer (Mesh TensorFlow / Hugging Face, plain normals, no biases).
+     *
+     * @param query     {@code W_q}: {@code (d_model d_k)^{-1/2}}
+     * @param key       {@code W_k}: {@code d_model^{-1/2}}
+     * @param value     {@code W_v}: {@code d_model^{-1/2}}
+     * @param output    {@code W_o}: {@code (h d_k)^{-1/2}}
+     * @param ffnIn     feed-forward {@code W_i}: {@code d_model^{-1/2}}
+     * @param ffnOut    feed-forward {@code W_o}: {@code d_ff^{-1/2}}
+     */
+    public record T5Stds(double query, double key, double value, double output, double ffnIn, double ffnOut) {
+    }
+
+    /** T5's initializer standard deviations (INIT-F21, erratum E9). */
+    public static T5Stds t5Stds(int dModel, int dK, int heads, int dFf) {
+        if (dModel < 1) {
+            throw Checks.fail("d_model", "must be >= 1, got " + dModel);
+        }
+        if (dK < 1) {
+            throw Checks.fail("d_k", "must be >= 1, got " + dK);
+        }
+        if (heads < 1) {
+            throw Checks.fail("h", "must be >= 1, got " + heads);
+        }
+        if (dFf < 1) {
+            throw Checks.fail("d_ff", "must be >= 1, got " + dFf);
+        }
+        double model = 1 / Math.sqrt(dModel);
+        return new T5Stds(1 / Math.sqrt((double) dModel * dK), model, model, 1 / Math.sqrt((double) heads * dK), model,
+                1 / Math.sqrt(dFf));
+    }
+
     /** The logit second moment {@code d_k d_model^2 s_q^2 s_k^2 rho^2} of an allocation. */
     public static double logitSecondMoment(Allocation allocation, int dModel, int dK) {
         QkInit q = qkInit(allocation, dModel, dK);

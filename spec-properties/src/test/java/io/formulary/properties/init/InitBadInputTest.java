@@ -120,6 +120,7 @@ class InitBadInputTest {
         rejects(() -> AttentionInit.dotProductMoments(0, 1, 3, 1, 3), "d");
         rejects(() -> AttentionInit.qkInit(AttentionInit.Allocation.T5, 512, 0), "d_k: must be >= 1");
         rejects(() -> AttentionInit.qkInit(AttentionInit.Allocation.T5, 0, 64), "d_model");
+        rejects(() -> AttentionInit.t5Stds(512, 64, 0, 2048), "h");
         rejects(() -> AttentionInit.softmaxJacobianNorm(new double[0]), "logits");
         rejects(() -> AttentionInit.softmaxJacobianNorm(new double[] {1, NAN}), "logits[1] is NaN");
     }

@@ -82,6 +82,12 @@ class InitReferenceValuesTest {
         close("e^-3", AttentionInit.exp(-3), 0.049787068367863942979, Tolerance.ulps(1));
         close("e^24", AttentionInit.exp(24), 26489122129.843472294, Tolerance.ulps(1));
         close("e^-24", AttentionInit.exp(-24), 3.7751345442790977516e-11, Tolerance.ulps(1));
+        AttentionInit.T5Stds t5 = AttentionInit.t5Stds(512, 64, 8, 2048);
+        close("T5 W_q std = (d_model d_k)^-1/2", t5.query() * t5.query(), 1.0 / (512 * 64), Tolerance.ulps(2));
+        close("T5 W_q std^2 = variance of the T5 allocation", t5.query() * t5.query(),
+                AttentionInit.qkInit(AttentionInit.Allocation.T5, 512, 64).varQ(), Tolerance.ulps(2));
+        close("T5 W_o std = (h d_k)^-1/2", t5.output(), 1 / Math.sqrt(512.0), Tolerance.ulps(1));
+        close("T5 FFN out std = d_ff^-1/2", t5.ffnOut(), 1 / Math.sqrt(2048.0), Tolerance.ulps(1));
         for (int dModel : new int[] {64, 512}) {
             for (int dk : new int[] {16, 64}) {
                 for (AttentionInit.Allocation a : AttentionInit.Allocation.values()) {
