@@ -236,4 +236,50 @@ public record DoubleDouble(double hi, double lo) {
         }
         return exp(log(of(base)).multiply(exponent));
     }
+
+    /** pi to about 106 bits: {@code Math.PI} plus its rounding error. */
+    public static final DoubleDouble PI = new DoubleDouble(Math.PI, 1.2246467991473532e-16);
+
+    /** The double nearest to this value (same as {@link #doubleValue()}). */
+    public double value() {
+        return hi + lo;
+    }
+
+    /** The square root (of a positive value), by one Newton step from the double square root. */
+    public DoubleDouble sqrt() {
+        if (hi <= 0) {
+            return ZERO;
+        }
+        double s = Math.sqrt(hi);
+        // s + (x - s^2) / (2 s), with x - s^2 formed exactly enough in double-double.
+        DoubleDouble residual = subtract(product(s, s));
+        return sum(s, residual.hi / (2 * s));
+    }
+
+    /** {@code e^x} for a double {@code x}, as {@link #exp(DoubleDouble)}. */
+    public static DoubleDouble exp(double x) {
+        return exp(of(x));
+    }
+
+    private static final DoubleDouble[] RECIPROCALS = new DoubleDouble[8192];
+
+    static {
+        for (int n = 1; n < RECIPROCALS.length; n++) {
+            RECIPROCALS[n] = ONE.divide(of(n));
+        }
+    }
+
+    /** {@code 1/n} in double-double (tabulated for {@code n < 8192}). */
+    public static DoubleDouble reciprocal(int n) {
+        if (n > 0 && n < RECIPROCALS.length) {
+            return RECIPROCALS[n];
+        }
+        return ONE.divide(of(n));
+    }
+
+    /** Compares by value. */
+    public int compareTo(DoubleDouble y) {
+        int c = Double.compare(hi, y.hi);
+        return c != 0 ? c : Double.compare(lo, y.lo);
+    }
 }

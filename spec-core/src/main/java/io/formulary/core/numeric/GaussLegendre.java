@@ -1,79 +1,101 @@
 package io.formulary.core.numeric;
 
-import java.util.function.DoubleUnaryOperator;
-
 /**
- * Gauss-Legendre quadrature rules on {@code [-1, 1]}: nodes from Newton's iteration on the Legendre polynomial
- * {@code P_n} (three-term recurrence) started at the Chebyshev-like guesses {@code cos(pi (j - 1/4)/(n + 1/2))},
- * weights {@code 2 / ((1 - xi^2) P_n'(xi)^2)}. The 20-point rule integrates polynomials of degree 39 exactly and,
- * on panels where the integrand is smooth, reaches double precision.
+ * Gauss-Legendre rules on {@code [-1, 1]}, computed (not tabulated) by Newton's method on the Legendre polynomial
+ * {@code P_n} in {@link DoubleDouble} arithmetic and rounded once, so nodes and weights are correct to the last bit
+ * or nearly (the three-term recurrence {@code (k+1) P_{k+1} = (2k+1) x P_k - k P_{k-1}} evaluated in double-double,
+ * weights {@code 2 / ((1 - x^2) P_n'(x)^2)}).
+ *
+ * @param nodes   the n nodes, increasing, symmetric about 0
+ * @param weights the n positive weights, summing to 2
  */
-public final class GaussLegendre {
+public record GaussLegendre(double[] nodes, double[] weights) {
 
-    /** The default 20-point rule. */
-    public static final GaussLegendre TWENTY = new GaussLegendre(20);
+    private static final GaussLegendre TEN = compute(10);
 
-    private final double[] nodes;
-    private final double[] weights;
+    /** The 20-point rule (computed once). */
+    public static final GaussLegendre TWENTY = compute(20);
 
-    private GaussLegendre(int n) {
-        nodes = new double[n];
-        weights = new double[n];
-        for (int j = 0; j < (n + 1) / 2; j++) {
-            double x = StrictMath.cos(Math.PI * (j + 0.75) / (n + 0.5));
-            double dp = 0;
-            for (int it = 0; it < 100; it++) {
-                double[] pd = legendre(n, x);
-                dp = pd[1];
-                double dx = pd[0] / dp;
-                x -= dx;
-                if (Math.abs(dx) <= 1e-17) {
-                    dp = legendre(n, x)[1];
-                    break;
-                }
-            }
-            double w = 2 / ((1 - x * x) * dp * dp);
-            nodes[j] = -x;
-            nodes[n - 1 - j] = x;
-            weights[j] = w;
-            weights[n - 1 - j] = w;
-        }
+    public GaussLegendre {
+        nodes = nodes.clone();
+        weights = weights.clone();
+    }
+
+    @Override
+    public double[] nodes() {
+        return nodes.clone();
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** The 10-point rule (computed once). */
+    public static GaussLegendre tenPoint() {
+        return TEN;
     }
 
     /**
      * The n-point rule.
      *
-     * @param n number of nodes, {@code 1 <= n <= 200}
+     * @param n number of nodes, 1..200
      * @return the rule
-     * @throws IllegalArgumentException if {@code n} is out of range
+     * @throws IllegalArgumentException if n is outside 1..200
      */
     public static GaussLegendre of(int n) {
         Checks.inRange(n, 1, 200, "n");
-        return n == 20 && TWENTY != null ? TWENTY : new GaussLegendre(n);
+        if (n == 10) {
+            return TEN;
+        }
+        return n == 20 && TWENTY != null ? TWENTY : compute(n);
     }
 
-    /** {@code {P_n(x), P_n'(x)}}. */
-    private static double[] legendre(int n, double x) {
-        double p0 = 1;
-        double p1 = x;
-        for (int k = 2; k <= n; k++) {
-            double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+    private static GaussLegendre compute(int n) {
+        double[] x = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            // Tricomi's starting value for the i-th largest root.
+            double guess = StrictMath.cos(Math.PI * (i + 0.75) / (n + 0.5));
+            DoubleDouble r = DoubleDouble.of(guess);
+            DoubleDouble[] pd = legendre(n, r);
+            for (int it = 0; it < 100; it++) {
+                pd = legendre(n, r);
+                DoubleDouble step = pd[0].divide(pd[1]);
+                r = r.subtract(step);
+                if (Math.abs(step.hi()) < 1e-32) {
+                    break;
+                }
+            }
+            pd = legendre(n, r);
+            DoubleDouble oneMinusX2 = DoubleDouble.ONE.subtract(r.multiply(r));
+            DoubleDouble weight = DoubleDouble.of(2).divide(oneMinusX2.multiply(pd[1]).multiply(pd[1]));
+            x[n - 1 - i] = r.value();
+            x[i] = -r.value();
+            w[i] = weight.value();
+            w[n - 1 - i] = weight.value();
+        }
+        if (n % 2 == 1) {
+            x[n / 2] = 0;
+        }
+        return new GaussLegendre(x, w);
+    }
+
+    /** {@code {P_n(x), P_n'(x)}} in double-double. */
+    private static DoubleDouble[] legendre(int n, DoubleDouble x) {
+        DoubleDouble p0 = DoubleDouble.ONE;
+        DoubleDouble p1 = x;
+        if (n == 0) {
+            return new DoubleDouble[] {p0, DoubleDouble.ZERO};
+        }
+        for (int k = 1; k < n; k++) {
+            DoubleDouble p2 = x.multiply(p1).multiply(2 * k + 1).subtract(p0.multiply(k)).divide(k + 1);
             p0 = p1;
             p1 = p2;
         }
-        double pn = n == 0 ? 1 : p1;
-        double dp = n * (x * pn - p0) / (x * x - 1);
-        return new double[] {pn, dp};
-    }
-
-    /** The nodes on {@code [-1, 1]}, ascending (a copy). */
-    public double[] nodes() {
-        return nodes.clone();
-    }
-
-    /** The weights, matching {@link #nodes()} (a copy). */
-    public double[] weights() {
-        return weights.clone();
+        // P_n'(x) = n (x P_n - P_{n-1}) / (x^2 - 1)
+        DoubleDouble deriv = x.multiply(p1).subtract(p0).multiply(n).divide(x.multiply(x).subtract(DoubleDouble.ONE));
+        return new DoubleDouble[] {p1, deriv};
     }
 
     /** Number of nodes. */
@@ -99,7 +121,7 @@ public final class GaussLegendre {
      * @param c right end, finite
      * @return the rule's value
      */
-    public double integrate(DoubleUnaryOperator f, double a, double c) {
+    public double integrate(java.util.function.DoubleUnaryOperator f, double a, double c) {
         Checks.notNull(f, "f");
         Checks.finite(a, "a");
         Checks.finite(c, "c");
