@@ -83,8 +83,9 @@ public final class TanhMlpEncoder {
             }
         }
         for (int i = 0; i < b; i++) {
+            double[] x1 = withOne(X[i]);
             for (int k = 0; k < r; k++) {
-                double a = AccurateSums.dot(p.u[k], X[i]) + p.c[k];
+                double a = AccurateSums.dot(p.uc[k], x1);
                 double mask = masks == null ? 1 : masks[i][k] * keep;
                 z[i][k] = StrictMath.tanh(a) * mask;
                 double t = StrictMath.exp(-2 * Math.abs(a));
@@ -130,8 +131,9 @@ public final class TanhMlpEncoder {
         double[][] h = new double[b][d];
         double[] z = new double[r];
         for (int i = 0; i < b; i++) {
+            double[] x1 = withOne(X[i]);
             for (int k = 0; k < r; k++) {
-                double a = AccurateSums.dot(p.u[k], X[i]) + p.c[k];
+                double a = AccurateSums.dot(p.uc[k], x1);
                 z[k] = StrictMath.tanh(a) * (masks == null ? 1 : masks[i][k] * keep);
             }
             for (int a = 0; a < d; a++) {
@@ -139,6 +141,13 @@ public final class TanhMlpEncoder {
             }
         }
         return h;
+    }
+
+    /** {@code [x, 1]}: the bias joins the compensated dot product as one more term. */
+    private static double[] withOne(double[] x) {
+        double[] x1 = java.util.Arrays.copyOf(x, x.length + 1);
+        x1[x.length] = 1;
+        return x1;
     }
 
     static void checkDropout(double rho, double[][] masks, int b, int r) {
@@ -159,8 +168,12 @@ public final class TanhMlpEncoder {
         }
     }
 
-    /** Unpacked parameters. */
-    private record Params(double[][] u, double[] c, double[][] v, double[] e) {
+    /**
+     * Unpacked parameters; {@code uc[k] = [U_k, c_k]} so that {@code a = U x + c} is one compensated dot product: adding
+     * {@code c} after rounding {@code U x} loses every digit of {@code a} when {@code U x ~ -c}, and {@code tanh},
+     * {@code sech^2} then inherit that absolute error as a large relative one.
+     */
+    private record Params(double[][] u, double[] c, double[][] v, double[] e, double[][] uc) {
         static Params unpack(double[] theta, double[][] X, int r, int d) {
             Checks.finite(X, "X");
             Checks.atLeast(r, 1, "r");
@@ -185,7 +198,12 @@ public final class TanhMlpEncoder {
                 System.arraycopy(theta, o, v[a], 0, r);
             }
             System.arraycopy(theta, o, e, 0, d);
-            return new Params(u, c, v, e);
+            double[][] uc = new double[r][];
+            for (int k = 0; k < r; k++) {
+                uc[k] = java.util.Arrays.copyOf(u[k], m + 1);
+                uc[k][m] = c[k];
+            }
+            return new Params(u, c, v, e, uc);
         }
     }
 }
