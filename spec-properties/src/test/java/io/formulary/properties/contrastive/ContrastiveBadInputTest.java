@@ -116,4 +116,53 @@ class ContrastiveBadInputTest {
         assertThatThrownBy(() -> TanhMlpEncoder.forwardWithDropout(new double[14], X, 2, 2, 0.3, new double[][] {{1, 1}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("masks: shape 1x2, expected 4x2");
     }
+
+    /**
+     * Finite rows can still sum past {@code Double.MAX_VALUE}: each row loss here is {@code 8e307} (finite, as is every
+     * similarity {@code +-4e307}), their sum is not. The loss, its mean and the surrogate values must reject, not
+     * return Infinity or NaN.
+     */
+    @Test
+    void aLossWhoseRowsAreFiniteButWhoseSumOverflowsIsRejected() {
+        double[][] h = {{1, 0}, {-1, 0}, {1, 0}, {-1, 0}};
+        double tau = 2.5e-308;
+        for (double li : ContrastiveLoss.rowLosses(h, PARTNER, tau, false)) {
+            org.assertj.core.api.Assertions.assertThat(li).isFinite();
+        }
+        assertThatThrownBy(() -> ContrastiveLoss.loss(h, PARTNER, tau, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("H: loss L = sum_i L_i overflows double");
+        assertThatThrownBy(() -> ContrastiveLoss.meanLoss(h, PARTNER, tau, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("H: loss");
+        assertThatThrownBy(() -> ContrastiveLoss.stopGradientSurrogateValue(h, PARTNER, tau, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tau:");
+    }
+
+    /**
+     * {@code |htilde| ~ |h| / tau} exceeds {@code |s| ~ |h|^2 / tau} when {@code |h| < 1}: with {@code h = +-1e-15} and
+     * the smallest positive tau every similarity ({@code +-2e293}) and the loss are finite, but
+     * {@code htilde_0 = 4e-15 / tau} is not. The label vectors, V_h and the gradients must reject.
+     */
+    @Test
+    void overflowingLabelVectorsAndGradientsAreRejected() {
+        double[][] h = {{1e-15, 0}, {-1e-15, 0}};
+        int[] partner = {1, 0};
+        double tau = Double.MIN_VALUE;
+        org.assertj.core.api.Assertions.assertThat(ContrastiveLoss.loss(h, partner, tau, false)).isFinite();
+        assertThatThrownBy(() -> ContrastiveLoss.labelVectors(h, partner, tau, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tau: label vector htilde[0][0] overflows double");
+        assertThatThrownBy(() -> ContrastiveLoss.perSampleSurrogateValue(h, partner, tau, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tau:");
+        // The linear encoder W = I on x = h gives the same embeddings; its gradient overflows with them.
+        double[] identity = {1, 0, 0, 1};
+        assertThatThrownBy(() -> GradientAccumulation.twoPass(EncoderKind.LINEAR, 1, 2, false, identity, h, partner,
+                tau, false, new int[] {1, 1})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tau:");
+        // A gradient can overflow on its own: htilde finite (1e300), x = 1e10.
+        double[][] x = {{1e10, 0}, {-1e10, 0}};
+        double[] w = {1e-25, 0, 0, 1e-25};
+        double t = 4e-15 / 1e300;
+        assertThatThrownBy(() -> GradientAccumulation.fullBatch(new Encoder.Linear(2, false), w, x, partner, t, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("theta: gradient entry 0 overflows");
+    }
 }
