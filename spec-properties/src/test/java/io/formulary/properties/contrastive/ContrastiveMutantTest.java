@@ -84,4 +84,9 @@ class ContrastiveMutantTest {
         caught("CONTRA-P1", new NormalizationWithoutProjection(),
                 ContrastiveProperties::parameterGradientMatchesFiniteDifferences);
     }
+
+    @Test
+    void unsymmetrizedLabelVectorsAreCaughtByTheSurrogateGradients() {
+        caught("CONTRA-P6", new UnsymmetrizedLabelVectors(), ContrastiveProperties::surrogatesShareTheGradientNotTheValue);
+    }
 }

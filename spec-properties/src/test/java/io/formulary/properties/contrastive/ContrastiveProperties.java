@@ -333,8 +333,31 @@ public class ContrastiveProperties {
         qt(PropertyPolicy.examples(0.25)).forAll(ContrastiveGens.cases(10)).checkAssert(c -> {
             double[] g = fullBatch(c).grad();
             double[][] h0 = c.embeddings();
-            double[][] gSim = ContrastiveLoss.similarityGradient(h0, c.partner(), c.tau(), c.masked());
+            // G = P - T from the subject's probabilities, frozen at theta0 (the sg of L_sg).
+            double[][] gSim = subject.probabilities(h0, c.tau(), c.masked());
+            for (int i = 0; i < gSim.length; i++) {
+                gSim[i][c.partner()[i]] -= 1;
+            }
             double[][] labels0 = subject.labelVectors(h0, c.partner(), c.tau(), c.masked());
+            // Analytically, at the chapter's 1e-12 relative to |g_k|_abs: grad L_h = sum_i J_i^T htilde_i with the
+            // subject's label vectors, grad L_sg = sum_ij g_ij grad s_ij = sum_i J_i^T (1/tau) sum_j (g_ij + g_ji) h_j.
+            int b = h0.length;
+            int dim = h0[0].length;
+            double[][] sgUpstream = new double[b][dim];
+            for (int i = 0; i < b; i++) {
+                for (int q = 0; q < dim; q++) {
+                    for (int j = 0; j < b; j++) {
+                        sgUpstream[i][q] += (gSim[i][j] + gSim[j][i]) * h0[j][q] / c.tau();
+                    }
+                }
+            }
+            double[] gradH = c.encoder().backward(c.theta(), c.X(), labels0);
+            double[] gradSg = c.encoder().backward(c.theta(), c.X(), sgUpstream);
+            double[] gm = gradientEntryMagnitudes(c);
+            for (int k = 0; k < g.length; k++) {
+                assertWithin("CONTRA-P6", "grad L_h[" + k + "]", gradH[k], g[k], Tolerance.absolute(1e-12 * gm[k]));
+                assertWithin("CONTRA-P6", "grad L_sg[" + k + "]", gradSg[k], g[k], Tolerance.absolute(1e-12 * gm[k]));
+            }
             double a = lossMagnitude(h0, c.partner(), c.tau(), c.masked());
             // L_sg with p frozen at theta0: sum (p0 - t) s(theta); L_h with htilde frozen: sum <h(theta), htilde0>.
             ToDoubleFunction<double[]> lsg = t -> {
@@ -450,6 +473,11 @@ public class ContrastiveProperties {
                     subject.probabilitiesFromSimilarity(s, e.masked()), tol);
             double l = subject.loss(e.H(), e.partner(), e.tau(), e.masked());
             assertThat(Double.isFinite(l)).as("CONTRA-P8 finite loss for %s", e).isTrue();
+            for (double[] row : subject.probabilities(e.H(), e.tau(), e.masked())) {
+                for (double v : row) {
+                    assertThat(Double.isFinite(v)).as("CONTRA-P8 finite P").isTrue();
+                }
+            }
             for (double[] row : subject.labelVectors(e.H(), e.partner(), e.tau(), e.masked())) {
                 for (double v : row) {
                     assertThat(Double.isFinite(v)).as("CONTRA-P8 finite htilde").isTrue();
