@@ -252,7 +252,7 @@ public class ContrastiveProperties {
     @Tag("CONTRA-P3")
     @DisplayName("CONTRA-P3: two-pass accumulation equals the full-batch gradient for every chunking")
     public void accumulationEqualsFullBatch() {
-        qt().forAll(ContrastiveGens.cases(32), longs().all()).checkAssert((c, seed) -> {
+        qt().forAll(ContrastiveGens.cases(64), longs().all()).checkAssert((c, seed) -> {
             int[] chunks = ContrastiveGens.chunking(c.b(), new SplittableRandom(seed));
             double[] full = fullBatch(c).grad();
             double[] acc = twoPass(c, chunks).grad();
@@ -266,7 +266,7 @@ public class ContrastiveProperties {
     @Tag("CONTRA-P4")
     @DisplayName("CONTRA-P4: chunk order and pass-1 forward chunking change the gradient only by rounding")
     public void chunkOrderAndForwardChunkingDoNotMatter() {
-        qt().forAll(ContrastiveGens.cases(32), longs().all()).checkAssert((c, seed) -> {
+        qt().forAll(ContrastiveGens.cases(64), longs().all()).checkAssert((c, seed) -> {
             SplittableRandom rnd = new SplittableRandom(seed);
             int[] chunks = ContrastiveGens.chunking(c.b(), rnd);
             int[] reversed = new int[chunks.length];
@@ -583,7 +583,7 @@ public class ContrastiveProperties {
     @Tag("CONTRA-P11")
     @DisplayName("CONTRA-P11: rows of P sum to 1, Pbar is symmetric, rows of P - T sum to 0, masked diagonals are exactly 0")
     public void probabilitiesAreDistributions() {
-        qt().forAll(ContrastiveGens.embeddingCases(32)).checkAssert(e -> {
+        qt().forAll(ContrastiveGens.embeddingCases(64)).checkAssert(e -> {
             int b = e.H().length;
             double[][] p = subject.probabilities(e.H(), e.tau(), e.masked());
             double[][] bar = subject.symmetrizedProbabilities(e.H(), e.partner(), e.tau(), e.masked());
