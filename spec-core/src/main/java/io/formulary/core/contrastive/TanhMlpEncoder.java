@@ -38,7 +38,7 @@ public final class TanhMlpEncoder {
             output = "matrix[B][d]: H", accuracy = "(m+r+d+8) eps |h|_abs")
     public static double[][] forward(double[] theta, double[][] X, int r, int d, boolean normalize) {
         double[][] y = run(theta, X, r, d, null, 0);
-        return normalize ? L2Normalization.forward(y) : y;
+        return normalize ? L2Normalization.forward(y, "theta") : y;
     }
 
     /**

@@ -92,7 +92,12 @@ class ContrastiveBadInputTest {
 
     @Test
     void normalizingAZeroOutputIsRejected() {
+        // Called directly (CONTRA-F14, argument Y) the message names Y; inside an encoder the zero row comes from
+        // theta, as the chapter's message says.
         assertThatThrownBy(() -> L2Normalization.forward(new double[][] {{1, 0}, {0, 0}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Y: row 1 has zero norm, normalize undefined");
+        double[] w = {0, 1, 1, 0, 2, 2};
+        assertThatThrownBy(() -> new Encoder.Linear(2, true).forward(w, X))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("theta: encoder output y[1] has zero norm, normalize undefined");
     }
@@ -164,5 +169,18 @@ class ContrastiveBadInputTest {
         double t = 4e-15 / 1e300;
         assertThatThrownBy(() -> GradientAccumulation.fullBatch(new Encoder.Linear(2, false), w, x, partner, t, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("theta: gradient entry 0 overflows");
+    }
+
+    /**
+     * The chapter asks for {@code <h_i, h_j>} before the division, but only an overflowing {@code |<h_i,h_j>|/tau} is
+     * bad input: {@code <h_i, h_j> = -1e400} overflows while {@code s = -1e100} does not, and must be returned.
+     */
+    @Test
+    void anOverflowingDotProductWithAFiniteSimilarityIsNotRejected() {
+        double[][] h = {{1e200, 0}, {-1e200, 0}};
+        double[][] s = ContrastiveLoss.similarity(h, 1e300);
+        org.assertj.core.api.Assertions.assertThat(s[0][1]).isCloseTo(-1e100,
+                org.assertj.core.api.Assertions.withinPercentage(1e-12));
+        org.assertj.core.api.Assertions.assertThat(ContrastiveLoss.loss(h, new int[] {1, 0}, 1e300, false)).isFinite();
     }
 }
