@@ -260,6 +260,37 @@ public class ContrastiveProperties {
             assertWithin("CONTRA-P3", "grad (chunks " + java.util.Arrays.toString(chunks) + ")", acc, full,
                     Tolerance.absolute(bound));
         });
+        // Errata 7 (mean vs sum) on G1 with chunks [3, 1]: dividing every chunk contribution by the full B gives
+        // the mean-loss gradient g/B; averaging per-chunk means, (1/n) sum_k g_k / c_k, weights the chunks unequally.
+        double[][] labels = subject.labelVectors(ContrastiveGolden.G1_H, ContrastiveGolden.PARTNER, 0.5, false);
+        double[][] x = ContrastiveGolden.X;
+        double[] g1 = io.formulary.core.contrastive.LinearEncoder.backward(ContrastiveGolden.G1_W,
+                java.util.Arrays.copyOfRange(x, 0, 3), 2, java.util.Arrays.copyOfRange(labels, 0, 3));
+        double[] g2 = io.formulary.core.contrastive.LinearEncoder.backward(ContrastiveGolden.G1_W,
+                java.util.Arrays.copyOfRange(x, 3, 4), 2, java.util.Arrays.copyOfRange(labels, 3, 4));
+        double[] g = subject.twoPass(EncoderKind.LINEAR, 1, 2, false, ContrastiveGolden.G1_W, x,
+                ContrastiveGolden.PARTNER, 0.5, false, new int[] {3, 1}).grad();
+        double[] byFullB = new double[g.length];
+        double[] perChunkMeans = new double[g.length];
+        double[] mean = new double[g.length];
+        for (int k = 0; k < g.length; k++) {
+            byFullB[k] = g1[k] / 4 + g2[k] / 4;
+            perChunkMeans[k] = (g1[k] / 3 + g2[k] / 1) / 2;
+            mean[k] = g[k] / 4;
+        }
+        PropertyHarness.examples(1);
+        assertWithin("CONTRA-P3", "G1 [3,1]: chunk contributions / B = grad(L/B)", byFullB, mean,
+                Tolerance.absolute(16 * EPS * AccurateSums.maxAbs(mean)));
+        assertThat(AccurateSums.norm2(diff(perChunkMeans, mean))).as("CONTRA-P3 Errata 7: per-chunk means on [3,1]")
+                .isGreaterThan(0.1 * AccurateSums.norm2(mean));
+    }
+
+    private static double[] diff(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            d[k] = a[k] - b[k];
+        }
+        return d;
     }
 
     @Property
