@@ -185,12 +185,25 @@ class ContrastiveAccuracyTest {
                 maxNorm = Math.max(maxNorm, io.formulary.core.numeric.AccurateSums.norm2(row));
             }
             double gamma = 2 * ((d + 2) * EPS * maxNorm * maxNorm / tau) + (4 * b + 2 * d + 16) * EPS;
+            BigDecimal[][] hb = new BigDecimal[b][d];
+            for (int i = 0; i < b; i++) {
+                for (int a = 0; a < d; a++) {
+                    hb[i][a] = new BigDecimal(h[i][a]);
+                }
+            }
+            return of(hb, tau, masked, gamma);
+        }
+
+        /** From exact (50-digit) embeddings, with gamma evaluated from their rounded values. */
+        static Exact of(BigDecimal[][] hb, double tau, boolean masked, double gamma) {
+            int b = hb.length;
+            int d = hb[0].length;
             BigDecimal[][] s = new BigDecimal[b][b];
             for (int i = 0; i < b; i++) {
                 for (int j = 0; j < b; j++) {
                     BigDecimal dot = BigDecimal.ZERO;
                     for (int a = 0; a < d; a++) {
-                        dot = dot.add(new BigDecimal(h[i][a]).multiply(new BigDecimal(h[j][a])));
+                        dot = dot.add(hb[i][a].multiply(hb[j][a], MC), MC);
                     }
                     s[i][j] = dot.divide(new BigDecimal(tau), MC);
                 }
@@ -620,6 +633,89 @@ class ContrastiveAccuracyTest {
     private static final class TanhMlpEncoderAccess {
         static double[][] forward(double[] theta, double[][] x) {
             return io.formulary.core.contrastive.TanhMlpEncoder.forward(theta, x, 1, 1, false);
+        }
+    }
+
+    /**
+     * CONTRA-F11 for the linear encoder: the two-pass gradient for random chunkings against {@code g = Htilde^T X}
+     * from exact embeddings {@code H = X W^T}, within {@code (2 gamma + (N_theta + 4) eps) |g_k|_abs}, and the loss
+     * it returns within F4's bound.
+     */
+    @Test
+    void twoPassGradientAndLossMeetTheF11Bound() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int trial = 0; trial < 30; trial++) {
+            int b = 2 * (1 + rnd.nextInt(5));
+            int m = 1 + rnd.nextInt(5);
+            int d = 1 + rnd.nextInt(4);
+            boolean masked = rnd.nextBoolean();
+            double tau = ContrastiveGens.TAUS[rnd.nextInt(ContrastiveGens.TAUS.length)];
+            int[] partner = ContrastiveGens.partner(b, masked, rnd);
+            double[][] x = ContrastiveGens.gaussian(b, m, new double[] {0.3, 1, 3}[trial % 3], rnd);
+            double[] w = ContrastiveGens.gaussian(1, d * m, trial % 2 == 0 ? 0.3 : 1, rnd)[0];
+            int[] chunks = ContrastiveGens.chunking(b, rnd);
+            String label = "B=" + b + " m=" + m + " d=" + d + " tau=" + tau + " masked=" + masked + " chunks "
+                    + java.util.Arrays.toString(chunks);
+            BigDecimal[][] hb = new BigDecimal[b][d];
+            double[][] h = new double[b][d];
+            for (int i = 0; i < b; i++) {
+                for (int a = 0; a < d; a++) {
+                    hb[i][a] = BigDecimal.ZERO;
+                    for (int c = 0; c < m; c++) {
+                        hb[i][a] = hb[i][a].add(big(w[a * m + c]).multiply(big(x[i][c])));
+                    }
+                    h[i][a] = hb[i][a].doubleValue();
+                }
+            }
+            Exact ex = Exact.of(hb, tau, masked, Exact.of(h, tau, masked).gamma());
+            BigDecimal[][] ht = new BigDecimal[b][d];
+            double[][] htAbs = new double[b][d];
+            for (int i = 0; i < b; i++) {
+                for (int a = 0; a < d; a++) {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    double abs = 0;
+                    for (int j = 0; j < b; j++) {
+                        BigDecimal coeff = ex.p()[i][j].add(ex.p()[j][i])
+                                .subtract(partner[i] == j ? BigDecimal.valueOf(2) : BigDecimal.ZERO);
+                        sum = sum.add(coeff.multiply(hb[j][a], MC), MC);
+                        abs += (ex.p()[i][j].doubleValue() + ex.p()[j][i].doubleValue() + (partner[i] == j ? 2 : 0))
+                                * Math.abs(h[j][a]);
+                    }
+                    ht[i][a] = sum.divide(big(tau), MC);
+                    htAbs[i][a] = abs / tau;
+                }
+            }
+            io.formulary.core.contrastive.GradientAccumulation.GradientAndLoss r =
+                    io.formulary.core.contrastive.GradientAccumulation.twoPass(
+                            io.formulary.core.contrastive.GradientAccumulation.EncoderKind.LINEAR, 1, d, false, w, x,
+                            partner, tau, masked, chunks);
+            double bound = 2 * ex.gamma() + (d * m + 4) * EPS;
+            for (int a = 0; a < d; a++) {
+                for (int c = 0; c < m; c++) {
+                    BigDecimal exact = BigDecimal.ZERO;
+                    double abs = 0;
+                    for (int i = 0; i < b; i++) {
+                        exact = exact.add(ht[i][a].multiply(big(x[i][c]), MC), MC);
+                        abs += htAbs[i][a] * Math.abs(x[i][c]);
+                    }
+                    entry("CONTRA-F11", label + " grad[" + (a * m + c) + "]", r.grad()[a * m + c], exact, bound * abs);
+                }
+            }
+            BigDecimal loss = BigDecimal.ZERO;
+            double lossBound = 0;
+            for (int i = 0; i < b; i++) {
+                int best = ex.argMax()[i];
+                BigDecimal rest = BigDecimal.ZERO;
+                for (int j = 0; j < b; j++) {
+                    if (j != best) {
+                        rest = rest.add(ex.p()[i][j].divide(ex.p()[i][best], MC), MC);
+                    }
+                }
+                BigDecimal li = ex.s()[i][best].subtract(ex.s()[i][partner[i]]).add(ContrastiveProperties.log1p(rest, MC), MC);
+                loss = loss.add(li, MC);
+                lossBound += best == partner[i] ? ex.gamma() * li.doubleValue() : ex.gamma() * (1 + li.doubleValue());
+            }
+            entry("CONTRA-F11", label + " loss", r.loss(), loss, lossBound);
         }
     }
 }
