@@ -32,6 +32,12 @@ public final class GradientAccumulation {
         public GradientAndLoss {
             grad = grad.clone();
         }
+
+        /** A copy: the record is a value, so a caller must not be able to change its gradient in place. */
+        @Override
+        public double[] grad() {
+            return grad.clone();
+        }
     }
 
     /** Builds the encoder named in the {@code eval} protocol. */

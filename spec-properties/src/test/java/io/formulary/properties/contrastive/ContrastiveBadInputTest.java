@@ -35,6 +35,14 @@ class ContrastiveBadInputTest {
         double[] theta = {0.5, -0.25, Double.POSITIVE_INFINITY, 0.25, 0.5, -0.5};
         assertThatThrownBy(() -> LinearEncoder.forward(theta, X, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("theta[2] is infinite");
+        double[][] badX = {{1, 0, 2}, {0, Double.NEGATIVE_INFINITY, -1}, {1, 1, 0}, {-1, 2, 1}};
+        assertThatThrownBy(() -> GradientAccumulation.twoPass(EncoderKind.MLP, 2, 2, false, new double[14], badX,
+                PARTNER, 0.5, false, new int[] {4})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("X[1][1] is infinite");
+        GradientAccumulation.GradientAndLoss r = GradientAccumulation.twoPass(EncoderKind.LINEAR, 1, 2, false,
+                new double[] {0.5, -0.25, 0.125, 0.25, 0.5, -0.5}, X, PARTNER, 0.5, false, new int[] {4});
+        r.grad()[0] = Double.NaN;
+        org.assertj.core.api.Assertions.assertThat(r.grad()[0]).as("values out: the record's gradient is a copy").isFinite();
     }
 
     @Test
