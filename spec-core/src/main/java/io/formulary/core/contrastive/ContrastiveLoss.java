@@ -197,12 +197,15 @@ public final class ContrastiveLoss {
     /**
      * The gradient of the loss with respect to the similarities, {@code G = P - T = dL/dS}.
      * <pre>\frac{\partial\mathcal L}{\partial s_{ij}}=p_{ij}-t_{ij}</pre>
-     * Rows sum to 0. Accuracy: {@code gamma p_ij} per entry. Source: CONTRA-F6.
+     * Rows sum to 0. Accuracy: {@code gamma p_ij} per entry, plus {@code eps/2 |G_ij|} on a target entry whose positive
+     * is not the row's maximum: there {@code G_ij = p_ij - 1} lies within {@code p_ij} of {@code -1}, so no double is
+     * within the chapter's {@code gamma p_ij} of it when {@code p_ij} is tiny. Source: CONTRA-F6.
      */
     @Formula(value = "CONTRA-F6", title = "Gradient of the loss with respect to S: G = P - T", args = {
             @Arg(name = "H", shape = H_SHAPE), @Arg(name = "partner", shape = PARTNER_SHAPE, domain = "involution"),
             @Arg(name = "tau", shape = "scalar", domain = "finite, > 0"), @Arg(name = "masked", shape = "boolean")},
-            output = "matrix[B][B]: G = P - T", accuracy = "|dG_ij| <= gamma p_ij")
+            output = "matrix[B][B]: G = P - T",
+            accuracy = "|dG_ij| <= gamma p_ij (+ eps/2 |G_ij| on a target entry whose positive is not the row max)")
     public static double[][] similarityGradient(double[][] H, int[] partner, double tau, boolean masked) {
         int[] p = checkBatch(H, partner, tau, masked);
         return RowSoftmax.of(RowSoftmax.similarities(H, tau), masked).minusTarget(p);

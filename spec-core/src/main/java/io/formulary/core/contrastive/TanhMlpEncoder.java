@@ -12,7 +12,10 @@ import io.formulary.core.numeric.Formula.Arg;
  *
  * <p>The backward pass takes {@code 1 - tanh^2 a = sech^2 a} as {@code 4 e^{-2|a|} / (1 + e^{-2|a|})^2} from the
  * pre-activation: {@code 1 - z*z} from the stored {@code z} is only absolutely accurate and becomes exactly 0 for
- * saturated units ({@code |a| >~ 19}), which would break the relative error bound.
+ * saturated units ({@code |a| >~ 19}), which would break the relative error bound. Even so, the gradient terms that
+ * go through {@code sech^2(a)} carry {@code |a| eps} beyond the chapter's {@code (m+r+d+8) eps |.|_abs}: {@code a} is
+ * rounded once (it is not a double in general) and {@code sech^2} has condition number {@code 2 |a tanh a|}, so no
+ * double evaluation meets the chapter's bound for saturated units (shown in ContrastiveAccuracyTest).
  */
 public final class TanhMlpEncoder {
 
