@@ -118,7 +118,7 @@ public final class ContrastiveLoss {
             @Arg(name = "tau", shape = "scalar", domain = "finite, > 0"), @Arg(name = "masked", shape = "boolean")},
             output = "scalar: L >= 0", accuracy = "|dL_i| <= gamma L_i (positive is the row max), else gamma (1 + L_i)")
     public static double loss(double[][] H, int[] partner, double tau, boolean masked) {
-        return AccurateSums.sum(rowLosses(H, partner, tau, masked));
+        return checkedSum(rowLosses(H, partner, tau, masked), "H", "loss L = sum_i L_i");
     }
 
     /** The per-row losses {@code L_i} of {@link #loss} (CONTRA-F4, {@code perRow}). */
@@ -131,7 +131,7 @@ public final class ContrastiveLoss {
     public static double lossFromSimilarity(double[][] S, int[] partner, boolean masked) {
         checkSimilarity(S, masked);
         int[] p = Partners.validate(partner, S.length, masked);
-        return AccurateSums.sum(checkedLoss(RowSoftmax.of(Checks.copy(S), masked).rowLosses(p)));
+        return checkedSum(checkedLoss(RowSoftmax.of(Checks.copy(S), masked).rowLosses(p)), "S", "loss L = sum_i L_i");
     }
 
     /** Per-row losses from a similarity matrix. */
@@ -181,7 +181,8 @@ public final class ContrastiveLoss {
             }
             offset = end;
         }
-        return new NaiveLoss(AccurateSums.sum(checkedLoss(naiveTerms)), AccurateSums.sum(gapTerms));
+        return new NaiveLoss(checkedSum(checkedLoss(naiveTerms), "H", "naive loss"),
+                checkedSum(gapTerms, "H", "gap L - L_naive"));
     }
 
     /**
@@ -196,12 +197,15 @@ public final class ContrastiveLoss {
     /**
      * The gradient of the loss with respect to the similarities, {@code G = P - T = dL/dS}.
      * <pre>\frac{\partial\mathcal L}{\partial s_{ij}}=p_{ij}-t_{ij}</pre>
-     * Rows sum to 0. Accuracy: {@code gamma p_ij} per entry. Source: CONTRA-F6.
+     * Rows sum to 0. Accuracy: {@code gamma p_ij} per entry, plus {@code eps/2 |G_ij|} on a target entry whose positive
+     * is not the row's maximum: there {@code G_ij = p_ij - 1} lies within {@code p_ij} of {@code -1}, so no double is
+     * within the chapter's {@code gamma p_ij} of it when {@code p_ij} is tiny. Source: CONTRA-F6.
      */
     @Formula(value = "CONTRA-F6", title = "Gradient of the loss with respect to S: G = P - T", args = {
             @Arg(name = "H", shape = H_SHAPE), @Arg(name = "partner", shape = PARTNER_SHAPE, domain = "involution"),
             @Arg(name = "tau", shape = "scalar", domain = "finite, > 0"), @Arg(name = "masked", shape = "boolean")},
-            output = "matrix[B][B]: G = P - T", accuracy = "|dG_ij| <= gamma p_ij")
+            output = "matrix[B][B]: G = P - T",
+            accuracy = "|dG_ij| <= gamma p_ij (+ eps/2 |G_ij| on a target entry whose positive is not the row max)")
     public static double[][] similarityGradient(double[][] H, int[] partner, double tau, boolean masked) {
         int[] p = checkBatch(H, partner, tau, masked);
         return RowSoftmax.of(RowSoftmax.similarities(H, tau), masked).minusTarget(p);
@@ -235,7 +239,7 @@ public final class ContrastiveLoss {
                 terms[i * b + j] = g[i][j] * s[i][j];
             }
         }
-        return AccurateSums.sum(terms);
+        return checkedSum(terms, "tau", "surrogate value V_sg");
     }
 
     /** {@link #stopGradientSurrogateValue} from a similarity matrix. */
@@ -248,7 +252,7 @@ public final class ContrastiveLoss {
                 terms[i * b + j] = g[i][j] * S[i][j];
             }
         }
-        return AccurateSums.sum(terms);
+        return checkedSum(terms, "S", "surrogate value V_sg");
     }
 
     /**
@@ -309,6 +313,11 @@ public final class ContrastiveLoss {
                     column[j] = h[j][a];
                 }
                 out[i][a] = AccurateSums.dot(coeff, column) / tau;
+                if (!Double.isFinite(out[i][a])) {
+                    // |htilde| ~ |h| / tau exceeds |s| ~ |h|^2 / tau when |h| < 1: finite S, overflowing htilde.
+                    throw Checks.fail("tau", "label vector htilde[" + i + "][" + a + "] overflows double (tau=" + tau
+                            + ")");
+                }
             }
         }
         return out;
@@ -334,7 +343,11 @@ public final class ContrastiveLoss {
             System.arraycopy(H[i], 0, x, i * d, d);
             System.arraycopy(ht[i], 0, y, i * d, d);
         }
-        return AccurateSums.dot(x, y);
+        double v = AccurateSums.dot(x, y);
+        if (!Double.isFinite(v)) {
+            throw Checks.fail("tau", "surrogate value V_h overflows double (tau=" + tau + ")");
+        }
+        return v;
     }
 
     /**
@@ -373,6 +386,18 @@ public final class ContrastiveLoss {
         if (masked && b < 2) {
             throw Checks.fail("S", "masked variant requires B >= 2 rows, got " + b);
         }
+    }
+
+    /**
+     * A compensated sum that must stay finite: finite terms can still sum past {@code Double.MAX_VALUE}, and the
+     * chapter forbids returning Infinity (or the NaN the compensation then produces).
+     */
+    private static double checkedSum(double[] terms, String param, String what) {
+        double v = AccurateSums.sum(terms);
+        if (!Double.isFinite(v)) {
+            throw Checks.fail(param, what + " overflows double");
+        }
+        return v;
     }
 
     private static double[] checkedLoss(double[] rows) {

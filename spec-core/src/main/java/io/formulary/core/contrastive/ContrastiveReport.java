@@ -73,16 +73,88 @@ public final class ContrastiveReport implements ChapterReport {
         row(rows, "G3 loss, masked", ContrastiveLoss.loss(g3, p, 0.5, true), 0.958179064887538);
         row(rows, "G3 V_h, masked", ContrastiveLoss.perSampleSurrogateValue(g3, p, 0.5, true), -3.408223325414424);
         double[][] same = {{0.25, -1.5}, {0.25, -1.5}, {0.25, -1.5}, {0.25, -1.5}};
-        row(rows, "G4 loss B=4, unmasked", ContrastiveLoss.loss(same, p, 0.7, false), 5.545177444479562);
-        row(rows, "G4 loss B=4, masked", ContrastiveLoss.loss(same, p, 0.7, true), 4.394449154672439);
+        double[][] x = {{1, 0, 2}, {0, 1, -1}, {1, 1, 0}, {-1, 2, 1}};
+        double[] w = {0.5, -0.25, 0.125, 0.25, 0.5, -0.5};
+        row(rows, "G1 naive loss [2,2], masked", ContrastiveLoss.naiveLoss(h, p, 0.5, true, new int[] {2, 2}).naiveLoss(),
+                0);
+        vectorRow(rows, "G1 htilde (rows 0-3), unmasked", flat(ContrastiveLoss.labelVectors(h, p, 0.5, false)),
+                4.2408969128039995, -6.5611159443048806, -4.431212194076678, 6.5387946904553947, 3.2040315194672364,
+                1.4719727331438275, -3.1536513538018191, -1.1515630929528817);
+        vectorRow(rows, "G1 htilde (rows 0-3), masked", flat(ContrastiveLoss.labelVectors(h, p, 0.5, true)),
+                1.2241122978591256, -2.4588596905383388, -4.1876263441671958, 5.2062153208740281, 2.8982510073455703,
+                0.6671316562314295, -1.2745182016358018, -0.43318941338553651);
+        Encoder linear = new Encoder.Linear(2, false);
+        vectorRow(rows, "G1 grad W, unmasked", GradientAccumulation.fullBatch(linear, w, x, p, 0.5, false).grad(),
+                10.598579786073055, -7.5344833822130798, 9.759354665882858, -3.9375801182081714, 5.7076412376934589,
+                -20.812589672018038);
+        vectorRow(rows, "G1 grad W, masked", GradientAccumulation.fullBatch(linear, w, x, p, 0.5, true).grad(),
+                5.3968815068404977, -3.8384117400932291, 5.3613327382496453, -1.3585386209213728, 5.0069681503343846,
+                -10.557124115336242);
+        vectorRow(rows, "G1 two-pass [3,1] grad W, unmasked", GradientAccumulation.twoPass(linear, linear, w, x, p, 0.5,
+                        false, new int[] {3, 1}, new int[] {4}).grad(),
+                10.598579786073055, -7.5344833822130798, 9.759354665882858, -3.9375801182081714, 5.7076412376934589,
+                -20.812589672018038);
+        vectorRow(rows, "G1 naive grad [2,2], unmasked", GradientAccumulation.naive(linear, w, x, p, 0.5, false,
+                        new int[] {2, 2}).grad(),
+                11.877389504240816, -8.362621022058105, 9.53746250869683, -3.756518680133707, 5.243731853517088,
+                -22.3320166869691);
+        double[] theta2 = {0.5, -0.25, 0.125, 0.25, 0.5, -0.5, 0.125, -0.25, 1, -0.5, 0.5, 1, 0, 0.25};
+        Encoder mlp = new Encoder.TanhMlp(2, 2, false);
+        double[][] h2 = mlp.forward(theta2, x);
+        row(rows, "G2 loss, unmasked", ContrastiveLoss.loss(h2, p, 0.5, false), 12.414669281340879312);
+        row(rows, "G2 loss, masked", ContrastiveLoss.loss(h2, p, 0.5, true), 8.262146771246619562);
+        row(rows, "G2 V_h, unmasked", ContrastiveLoss.perSampleSurrogateValue(h2, p, 0.5, false), 17.169751224610066849);
+        row(rows, "G2 V_h, masked", ContrastiveLoss.perSampleSurrogateValue(h2, p, 0.5, true), 9.7516858324383232535);
+        vectorRow(rows, "G2 grad theta, unmasked", GradientAccumulation.fullBatch(mlp, theta2, x, p, 0.5, false).grad(),
+                7.328401614757991, -4.7642750297763269, 6.4980382032952554, 0.31856291937912137, 2.1233300670903797,
+                -10.483232863465513, -0.61394793832642681, 1.0148539407512454, 7.7303965135843089, -7.3202392293592097,
+                -0.44732546477746961, 5.8991067659624754, 0.23264849923339186, 0.41516425108965012);
+        vectorRow(rows, "G2 grad theta, masked", GradientAccumulation.fullBatch(mlp, theta2, x, p, 0.5, true).grad(),
+                4.5929545612842828, -2.2658216800419949, 3.5815457405182458, 0.54375146487120126, 1.6930059514504944,
+                -5.858558816149004, -0.6339471124766762, 1.7156365955479986, 4.0031104603836434, -3.3906340601511877,
+                0.03368407364468681, 3.5488193932321691, -1.4065871720481267, 1.9503876476982941);
+        double[][] g4 = {{2, 1.3862943611198906, 0}, {4, 5.545177444479562, 4.394449154672439},
+                {6, 10.75055681536833, 9.656627474604602}};
+        for (double[] g : g4) {
+            int b = (int) g[0];
+            double[][] ident = new double[b][];
+            for (int i = 0; i < b; i++) {
+                ident[i] = same[0].clone();
+            }
+            int[] pb = Partners.interleaved(b);
+            row(rows, "G4 loss B=" + b + ", unmasked", ContrastiveLoss.loss(ident, pb, 0.7, false), g[1]);
+            row(rows, "G4 loss B=" + b + ", masked", ContrastiveLoss.loss(ident, pb, 0.7, true), g[2]);
+            vectorRow(rows, "G4 htilde B=" + b + ", masked", flat(ContrastiveLoss.labelVectors(ident, pb, 0.7, true)),
+                    new double[2 * b]);
+        }
         return new Table("Golden values G1-G4", "The oracle's values beside the chapter's (computed there with mpmath at "
-                + "40 digits from the same dyadic inputs); the difference is in units of the listed value's ulp.",
+                + "40 digits from the same dyadic inputs); the difference is in units of the listed value's ulp, for "
+                + "vectors the largest entry difference in ulps of the largest listed entry (of 1 for a zero vector).",
                 List.of("quantity", "oracle", "chapter", "difference (ulps)"), rows);
     }
 
     private static void row(List<List<String>> rows, String name, double actual, double listed) {
         rows.add(List.of(name, Double.toString(actual), Double.toString(listed),
                 fmt(Math.abs(actual - listed) / Math.ulp(listed))));
+    }
+
+    /** A vector row: the largest entry difference, in ulps of the vector's largest listed entry (CONTRA-P14). */
+    private static void vectorRow(List<List<String>> rows, String name, double[] actual, double... listed) {
+        double diff = 0;
+        for (int k = 0; k < listed.length; k++) {
+            diff = Math.max(diff, Math.abs(actual[k] - listed[k]));
+        }
+        double scale = AccurateSums.maxAbs(listed);
+        rows.add(List.of(name, "max |entry| " + AccurateSums.maxAbs(actual), "max |entry| " + scale,
+                fmt(diff / Math.ulp(scale == 0 ? 1 : scale))));
+    }
+
+    private static double[] flat(double[][] m) {
+        double[] out = new double[m.length * m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, out, i * m[0].length, m[0].length);
+        }
+        return out;
     }
 
     private static int[] chunksFor(int b, int n) {

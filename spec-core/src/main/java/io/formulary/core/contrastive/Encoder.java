@@ -48,14 +48,14 @@ public sealed interface Encoder permits Encoder.Linear, Encoder.TanhMlp, Encoder
         @Override
         public double[][] forward(double[] theta, double[][] X) {
             double[][] y = LinearEncoder.forward(theta, X, d);
-            return normalize ? L2Normalization.forward(y) : y;
+            return normalize ? L2Normalization.forward(y, "theta") : y;
         }
 
         @Override
         public double[] backward(double[] theta, double[][] X, double[][] upstream) {
             double[][] g = upstream;
             if (normalize) {
-                g = L2Normalization.vectorJacobianProduct(LinearEncoder.forward(theta, X, d), upstream);
+                g = L2Normalization.vectorJacobianProduct(LinearEncoder.forward(theta, X, d), upstream, "theta");
             }
             return LinearEncoder.backward(theta, X, d, g);
         }
@@ -84,14 +84,15 @@ public sealed interface Encoder permits Encoder.Linear, Encoder.TanhMlp, Encoder
         @Override
         public double[][] forward(double[] theta, double[][] X) {
             double[][] y = TanhMlpEncoder.forward(theta, X, r, d, false);
-            return normalize ? L2Normalization.forward(y) : y;
+            return normalize ? L2Normalization.forward(y, "theta") : y;
         }
 
         @Override
         public double[] backward(double[] theta, double[][] X, double[][] upstream) {
             double[][] g = upstream;
             if (normalize) {
-                g = L2Normalization.vectorJacobianProduct(TanhMlpEncoder.forward(theta, X, r, d, false), upstream);
+                g = L2Normalization.vectorJacobianProduct(TanhMlpEncoder.forward(theta, X, r, d, false), upstream,
+                        "theta");
             }
             return TanhMlpEncoder.backward(theta, X, r, d, g, null, 0);
         }

@@ -32,6 +32,12 @@ public final class GradientAccumulation {
         public GradientAndLoss {
             grad = grad.clone();
         }
+
+        /** A copy: the record is a value, so a caller must not be able to change its gradient in place. */
+        @Override
+        public double[] grad() {
+            return grad.clone();
+        }
     }
 
     /** Builds the encoder named in the {@code eval} protocol. */
@@ -94,7 +100,7 @@ public final class GradientAccumulation {
             accumulate(grad, comp, g);
             offset += c;
         }
-        return new GradientAndLoss(finish(grad, comp), loss);
+        return new GradientAndLoss(checkedGradient(finish(grad, comp)), loss);
     }
 
     /** The full-batch gradient: one backward over all {@code B} rows with upstream {@code Htilde} (CONTRA-F9). */
@@ -104,7 +110,8 @@ public final class GradientAccumulation {
         checkInputs(encoder, theta, X);
         double[][] h = encoder.forward(theta, X);
         double[][] labels = ContrastiveLoss.labelVectors(h, partner, tau, masked);
-        return new GradientAndLoss(encoder.backward(theta, X, labels), ContrastiveLoss.loss(h, partner, tau, masked));
+        return new GradientAndLoss(checkedGradient(encoder.backward(theta, X, labels)),
+                ContrastiveLoss.loss(h, partner, tau, masked));
     }
 
     /**
@@ -136,7 +143,20 @@ public final class GradientAccumulation {
             loss += part.loss();
             offset += c;
         }
-        return new GradientAndLoss(finish(grad, comp), loss);
+        if (!Double.isFinite(loss)) {
+            throw Checks.fail("X", "naive loss overflows double");
+        }
+        return new GradientAndLoss(checkedGradient(finish(grad, comp)), loss);
+    }
+
+    /** A gradient entry past {@code Double.MAX_VALUE} is an error, never an Infinity (or NaN) in the result. */
+    private static double[] checkedGradient(double[] grad) {
+        for (int k = 0; k < grad.length; k++) {
+            if (!Double.isFinite(grad[k])) {
+                throw Checks.fail("theta", "gradient entry " + k + " overflows double");
+            }
+        }
+        return grad;
     }
 
     private static void checkInputs(Encoder encoder, double[] theta, double[][] X) {

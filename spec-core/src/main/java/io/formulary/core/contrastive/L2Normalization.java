@@ -26,10 +26,15 @@ public final class L2Normalization {
             args = @Arg(name = "Y", shape = "matrix[B][d]", domain = "finite, rows nonzero"),
             output = "matrix[B][d]: unit rows", accuracy = "(d+6) eps |h|_abs")
     public static double[][] forward(double[][] Y) {
+        return forward(Y, "Y");
+    }
+
+    /** {@link #forward} naming {@code param} in the zero-norm message ({@code theta} inside an encoder). */
+    static double[][] forward(double[][] Y, String param) {
         Checks.finite(Y, "Y");
         double[][] h = new double[Y.length][];
         for (int i = 0; i < Y.length; i++) {
-            double n = norm(Y, i);
+            double n = norm(Y, i, param);
             h[i] = new double[Y[i].length];
             for (int a = 0; a < Y[i].length; a++) {
                 h[i][a] = Y[i][a] / n;
@@ -40,11 +45,15 @@ public final class L2Normalization {
 
     /** The VJP {@code g_y = (g - h <h, g>) / ||y||} for upstream {@code g = dL/dh}. */
     public static double[][] vectorJacobianProduct(double[][] Y, double[][] upstream) {
+        return vectorJacobianProduct(Y, upstream, "Y");
+    }
+
+    static double[][] vectorJacobianProduct(double[][] Y, double[][] upstream, String param) {
         Checks.finite(Y, "Y");
         Checks.shape(upstream, Y.length, Y[0].length, "upstream");
         double[][] out = new double[Y.length][];
         for (int i = 0; i < Y.length; i++) {
-            double n = norm(Y, i);
+            double n = norm(Y, i, param);
             double[] h = new double[Y[i].length];
             for (int a = 0; a < h.length; a++) {
                 h[a] = Y[i][a] / n;
@@ -58,10 +67,12 @@ public final class L2Normalization {
         return out;
     }
 
-    private static double norm(double[][] y, int i) {
+    private static double norm(double[][] y, int i, String param) {
         double n = AccurateSums.norm2(y[i]);
         if (!(n > 0)) {
-            throw Checks.fail("theta", "encoder output y[" + i + "] has zero norm, normalize undefined");
+            // Inside an encoder the zero row comes from theta (the chapter's message); called directly, from Y.
+            throw Checks.fail(param, ("theta".equals(param) ? "encoder output y[" + i + "]" : "row " + i)
+                    + " has zero norm, normalize undefined");
         }
         return n;
     }

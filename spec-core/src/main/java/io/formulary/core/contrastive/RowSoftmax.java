@@ -59,7 +59,8 @@ final class RowSoftmax {
         for (int i = 0; i < b; i++) {
             for (int j = i; j < b; j++) {
                 // Divide after the dot product (never pre-scale H), as the error bound of F2 assumes.
-                double v = AccurateSums.dot(h[i], h[j]) / tau;
+                double dot = AccurateSums.dot(h[i], h[j]);
+                double v = Double.isFinite(dot) ? dot / tau : scaledQuotient(h[i], h[j], tau);
                 if (!Double.isFinite(v)) {
                     throw Checks.fail("tau", "similarity s[" + i + "][" + j + "] = <h_" + i + ",h_" + j
                             + ">/tau overflows double (tau=" + tau + ")");
@@ -69,6 +70,21 @@ final class RowSoftmax {
             }
         }
         return s;
+    }
+
+    /**
+     * {@code <x, y> / tau} when {@code <x, y>} itself overflows but the quotient may not ({@code |h| ~ 1e200},
+     * {@code tau = 1e300}): both rows are scaled by the same power of two (exact), divided, and scaled back.
+     */
+    private static double scaledQuotient(double[] x, double[] y, double tau) {
+        int k = Math.max(Math.getExponent(AccurateSums.maxAbs(x)), Math.getExponent(AccurateSums.maxAbs(y)));
+        double[] xs = new double[x.length];
+        double[] ys = new double[y.length];
+        for (int a = 0; a < x.length; a++) {
+            xs[a] = Math.scalb(x[a], -k);
+            ys[a] = Math.scalb(y[a], -k);
+        }
+        return Math.scalb(AccurateSums.dot(xs, ys) / tau, 2 * k);
     }
 
     double[][] probabilities() {

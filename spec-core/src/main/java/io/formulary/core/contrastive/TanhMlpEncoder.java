@@ -12,7 +12,10 @@ import io.formulary.core.numeric.Formula.Arg;
  *
  * <p>The backward pass takes {@code 1 - tanh^2 a = sech^2 a} as {@code 4 e^{-2|a|} / (1 + e^{-2|a|})^2} from the
  * pre-activation: {@code 1 - z*z} from the stored {@code z} is only absolutely accurate and becomes exactly 0 for
- * saturated units ({@code |a| >~ 19}), which would break the relative error bound.
+ * saturated units ({@code |a| >~ 19}), which would break the relative error bound. Even so, the gradient terms that
+ * go through {@code sech^2(a)} carry {@code |a| eps} beyond the chapter's {@code (m+r+d+8) eps |.|_abs}: {@code a} is
+ * rounded once (it is not a double in general) and {@code sech^2} has condition number {@code 2 |a tanh a|}, so no
+ * double evaluation meets the chapter's bound for saturated units (shown in ContrastiveAccuracyTest).
  */
 public final class TanhMlpEncoder {
 
@@ -38,7 +41,7 @@ public final class TanhMlpEncoder {
             output = "matrix[B][d]: H", accuracy = "(m+r+d+8) eps |h|_abs")
     public static double[][] forward(double[] theta, double[][] X, int r, int d, boolean normalize) {
         double[][] y = run(theta, X, r, d, null, 0);
-        return normalize ? L2Normalization.forward(y) : y;
+        return normalize ? L2Normalization.forward(y, "theta") : y;
     }
 
     /**
@@ -83,8 +86,9 @@ public final class TanhMlpEncoder {
             }
         }
         for (int i = 0; i < b; i++) {
+            double[] x1 = withOne(X[i]);
             for (int k = 0; k < r; k++) {
-                double a = AccurateSums.dot(p.u[k], X[i]) + p.c[k];
+                double a = AccurateSums.dot(p.uc[k], x1);
                 double mask = masks == null ? 1 : masks[i][k] * keep;
                 z[i][k] = StrictMath.tanh(a) * mask;
                 double t = StrictMath.exp(-2 * Math.abs(a));
@@ -130,8 +134,9 @@ public final class TanhMlpEncoder {
         double[][] h = new double[b][d];
         double[] z = new double[r];
         for (int i = 0; i < b; i++) {
+            double[] x1 = withOne(X[i]);
             for (int k = 0; k < r; k++) {
-                double a = AccurateSums.dot(p.u[k], X[i]) + p.c[k];
+                double a = AccurateSums.dot(p.uc[k], x1);
                 z[k] = StrictMath.tanh(a) * (masks == null ? 1 : masks[i][k] * keep);
             }
             for (int a = 0; a < d; a++) {
@@ -139,6 +144,13 @@ public final class TanhMlpEncoder {
             }
         }
         return h;
+    }
+
+    /** {@code [x, 1]}: the bias joins the compensated dot product as one more term. */
+    private static double[] withOne(double[] x) {
+        double[] x1 = java.util.Arrays.copyOf(x, x.length + 1);
+        x1[x.length] = 1;
+        return x1;
     }
 
     static void checkDropout(double rho, double[][] masks, int b, int r) {
@@ -159,8 +171,12 @@ public final class TanhMlpEncoder {
         }
     }
 
-    /** Unpacked parameters. */
-    private record Params(double[][] u, double[] c, double[][] v, double[] e) {
+    /**
+     * Unpacked parameters; {@code uc[k] = [U_k, c_k]} so that {@code a = U x + c} is one compensated dot product: adding
+     * {@code c} after rounding {@code U x} loses every digit of {@code a} when {@code U x ~ -c}, and {@code tanh},
+     * {@code sech^2} then inherit that absolute error as a large relative one.
+     */
+    private record Params(double[][] u, double[] c, double[][] v, double[] e, double[][] uc) {
         static Params unpack(double[] theta, double[][] X, int r, int d) {
             Checks.finite(X, "X");
             Checks.atLeast(r, 1, "r");
@@ -185,7 +201,12 @@ public final class TanhMlpEncoder {
                 System.arraycopy(theta, o, v[a], 0, r);
             }
             System.arraycopy(theta, o, e, 0, d);
-            return new Params(u, c, v, e);
+            double[][] uc = new double[r][];
+            for (int k = 0; k < r; k++) {
+                uc[k] = java.util.Arrays.copyOf(u[k], m + 1);
+                uc[k][m] = c[k];
+            }
+            return new Params(u, c, v, e, uc);
         }
     }
 }

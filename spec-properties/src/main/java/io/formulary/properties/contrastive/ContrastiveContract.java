@@ -64,4 +64,19 @@ public interface ContrastiveContract {
 
     /** CONTRA-F12/F13 forward pass of the named encoder. */
     double[][] embed(EncoderKind encoder, int r, int d, boolean normalize, double[] theta, double[][] X);
+
+    /**
+     * The full-batch gradient of the tanh MLP with inverted dropout and the given per-sample masks (CONTRA-F16),
+     * one backward over all rows.
+     */
+    GradientAndLoss fullBatchWithDropout(int r, int d, double rho, double[][] masks, double[] theta, double[][] X,
+                                         int[] partner, double tau, boolean masked);
+
+    /**
+     * CONTRA-F11 with the dropout encoder of CONTRA-F16: pass 1 uses {@code pass1Masks}, pass 2 {@code pass2Masks}
+     * (row {@code i} of a mask matrix belongs to sample {@code i}); equal masks are the replay of Errata 9.
+     */
+    GradientAndLoss twoPassWithDropout(int r, int d, double rho, double[][] pass1Masks, double[][] pass2Masks,
+                                       double[] theta, double[][] X, int[] partner, double tau, boolean masked,
+                                       int[] chunkSizes);
 }

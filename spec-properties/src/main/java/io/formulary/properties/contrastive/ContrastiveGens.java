@@ -27,7 +27,8 @@ public final class ContrastiveGens {
     static final double[] TAUS = {0.05, 0.1, 0.5, 1, 10};
     private static final double[] INPUT_SCALES = {0.3, 1, 3};
     private static final double[] PARAM_SCALES = {0.3, 1};
-    private static final int[] BATCHES = {2, 4, 2, 4, 6, 8, 10, 12, 16, 24, 32};
+    /** Even batch sizes up to the chapter's 64, biased to 2 and 4. */
+    private static final int[] BATCHES = {2, 4, 2, 4, 6, 8, 10, 12, 16, 24, 32, 48, 64};
 
     private ContrastiveGens() {
     }
@@ -85,10 +86,21 @@ public final class ContrastiveGens {
 
     /**
      * A random composition of {@code b} into chunk sizes: sometimes {@code [b]}, sometimes all ones, sometimes two
-     * chunks that need not divide {@code b}, otherwise random cut points.
+     * chunks that need not divide {@code b}, sometimes an odd number of near-equal chunks, otherwise random cut
+     * points.
      */
     public static int[] chunking(int b, SplittableRandom rnd) {
-        int kind = rnd.nextInt(5);
+        int kind = rnd.nextInt(6);
+        if (kind == 5 && b >= 3) {
+            // The chapter's bias to odd chunk counts: n in {3, 5, 7} (at most b), sizes differing by at most one.
+            int n = Math.min(b - (b % 2 == 0 ? 1 : 0), 3 + 2 * rnd.nextInt(3));
+            PropertyHarness.regime("odd chunk count");
+            int[] sizes = new int[n];
+            for (int k = 0; k < n; k++) {
+                sizes[k] = b / n + (k < b % n ? 1 : 0);
+            }
+            return sizes;
+        }
         if (kind == 0 || b == 1) {
             return new int[] {b};
         }

@@ -80,4 +80,20 @@ public class ReferenceContrastive implements ContrastiveContract {
     public double[][] embed(EncoderKind encoder, int r, int d, boolean normalize, double[] theta, double[][] X) {
         return GradientAccumulation.encoder(encoder, r, d, normalize).forward(theta, X);
     }
+
+    @Override
+    public GradientAndLoss fullBatchWithDropout(int r, int d, double rho, double[][] masks, double[] theta,
+                                                double[][] X, int[] partner, double tau, boolean masked) {
+        return GradientAccumulation.fullBatch(new Encoder.DropoutTanhMlp(r, d, rho, masks), theta, X, partner, tau,
+                masked);
+    }
+
+    @Override
+    public GradientAndLoss twoPassWithDropout(int r, int d, double rho, double[][] pass1Masks, double[][] pass2Masks,
+                                              double[] theta, double[][] X, int[] partner, double tau, boolean masked,
+                                              int[] chunkSizes) {
+        return GradientAccumulation.twoPass(new Encoder.DropoutTanhMlp(r, d, rho, pass1Masks),
+                new Encoder.DropoutTanhMlp(r, d, rho, pass2Masks), theta, X, partner, tau, masked, chunkSizes,
+                new int[] {X.length});
+    }
 }

@@ -27,6 +27,10 @@ class ContrastiveGensTest {
             throw new AssertionError(f);
         });
         assertThat(Arrays.stream(seen).min().getAsInt()).as("least-seen encoder/variant combination").isGreaterThan(20);
+        int[] largest = new int[1];
+        PropertyHarness.falsify("CONTRA-P3", () -> qt(300).forAll(ContrastiveGens.cases(64)).checkAssert(c ->
+                largest[0] = Math.max(largest[0], c.b())));
+        assertThat(largest[0]).as("largest batch of cases(64)").isEqualTo(64);
     }
 
     @Test
@@ -48,6 +52,7 @@ class ContrastiveGensTest {
     void chunkingsAreCompositionsIncludingNonDividingOnes() {
         SplittableRandom rnd = new SplittableRandom(7);
         boolean nonDividing = false;
+        boolean oddCount = false;
         boolean single = false;
         boolean ones = false;
         for (int t = 0; t < 500; t++) {
@@ -58,8 +63,9 @@ class ContrastiveGensTest {
             single |= chunks.length == 1;
             ones |= chunks.length == b && b > 2;
             nonDividing |= chunks.length == 2 && b % chunks[0] != 0;
+            oddCount |= chunks.length >= 3 && chunks.length % 2 == 1;
         }
-        assertThat(single && ones && nonDividing).isTrue();
+        assertThat(single && ones && nonDividing && oddCount).isTrue();
     }
 
     @Test

@@ -99,6 +99,15 @@ final class ContrastiveGolden {
             int b = (int) row[1];
             scalar("G4 L masked B=" + b, s.loss(identical(b), partnerOf(b), 0.7, true), row[0]);
         }
+        // G4 also lists htilde = 0 (exactly 0 in exact arithmetic; P10's bound 2 B eps max||h|| / tau here).
+        for (int b : new int[] {2, 4, 6}) {
+            for (boolean m : new boolean[] {false, true}) {
+                PropertyHarness.examples(1);
+                double[][] h = identical(b);
+                assertWithin("CONTRA-P14", "G4 htilde B=" + b + " masked=" + m, s.labelVectors(h, partnerOf(b), 0.7, m),
+                        new double[b][h[0].length], Tolerance.absolute(2 * b * EPS * AccurateSums.norm2(h[0]) / 0.7));
+            }
+        }
     }
 
     private static double[][] identical(int b) {

@@ -1,10 +1,15 @@
 package io.formulary.properties.contrastive;
 
 import io.formulary.properties.PropertyHarness;
+import io.formulary.properties.contrastive.mutants.AssumesInterleavedPartners;
+import io.formulary.properties.contrastive.mutants.DiagonalZeroedWithoutRenormalizing;
+import io.formulary.properties.contrastive.mutants.DropoutMasksByCallPosition;
 import io.formulary.properties.contrastive.mutants.LabelVectorsWithoutTemperature;
+import io.formulary.properties.contrastive.mutants.NormalizationWithoutProjection;
 import io.formulary.properties.contrastive.mutants.MissingFactorTwoLabelVectors;
 import io.formulary.properties.contrastive.mutants.NaiveAccumulationAsTwoPass;
 import io.formulary.properties.contrastive.mutants.TextbookLogSumExpLoss;
+import io.formulary.properties.contrastive.mutants.UnshiftedSoftmax;
 import io.formulary.properties.contrastive.mutants.UnsymmetrizedLabelVectors;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +56,37 @@ class ContrastiveMutantTest {
     @Test
     void textbookLossIsCaughtByTheTinyLossProperty() {
         caught("CONTRA-P9", new TextbookLogSumExpLoss(), ContrastiveProperties::tinyLossKeepsRelativeAccuracy);
+    }
+
+    @Test
+    void hardCodedInterleavedPartnersAreCaughtByPermutationEquivariance() {
+        caught("CONTRA-P7", new AssumesInterleavedPartners(), ContrastiveProperties::permutationEquivariance);
+    }
+
+    @Test
+    void unshiftedSoftmaxIsCaughtByShiftInvariance() {
+        caught("CONTRA-P8", new UnshiftedSoftmax(), ContrastiveProperties::shiftInvarianceAndHugeMagnitudes);
+    }
+
+    @Test
+    void diagonalZeroedWithoutRenormalizingIsCaughtByTheProbabilityProperty() {
+        caught("CONTRA-P11", new DiagonalZeroedWithoutRenormalizing(),
+                ContrastiveProperties::probabilitiesAreDistributions);
+    }
+
+    @Test
+    void dropoutMasksByCallPositionAreCaughtByTheDropoutProperty() {
+        caught("CONTRA-P13", new DropoutMasksByCallPosition(), ContrastiveProperties::dropoutNeedsReplayedMasks);
+    }
+
+    @Test
+    void normalizationWithoutProjectionIsCaughtByTheFiniteDifferenceCheck() {
+        caught("CONTRA-P1", new NormalizationWithoutProjection(),
+                ContrastiveProperties::parameterGradientMatchesFiniteDifferences);
+    }
+
+    @Test
+    void unsymmetrizedLabelVectorsAreCaughtByTheSurrogateGradients() {
+        caught("CONTRA-P6", new UnsymmetrizedLabelVectors(), ContrastiveProperties::surrogatesShareTheGradientNotTheValue);
     }
 }
