@@ -4,7 +4,7 @@ import io.formulary.core.numeric.AccurateSums;
 import io.formulary.core.numeric.Checks;
 import io.formulary.core.numeric.DenseLinearAlgebra;
 import io.formulary.core.numeric.Formula;
-import io.formulary.core.numeric.GaussianCdf;
+import io.formulary.core.numeric.ErrorFunctions;
 
 /**
  * Gaussian class-conditional densities and the log-ratios and Bayes accuracy they imply (LOGIT-F8, F9, F17, F18).
@@ -189,6 +189,6 @@ public final class GaussianClassConditionals {
             return Math.max(p0, p1);
         }
         double l = StrictMath.log(p1) - StrictMath.log1p(-p1);
-        return p1 * GaussianCdf.phi(delta / 2 + l / delta) + p0 * GaussianCdf.phi(delta / 2 - l / delta);
+        return p1 * ErrorFunctions.normalCdf(delta / 2 + l / delta) + p0 * ErrorFunctions.normalCdf(delta / 2 - l / delta);
     }
 }
