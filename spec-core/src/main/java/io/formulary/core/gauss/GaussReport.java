@@ -165,43 +165,10 @@ public final class GaussReport implements ChapterReport {
         return SymmetricMatrixFunctions.trace(sp) + SymmetricMatrixFunctions.trace(sq) - 2 * s;
     }
 
-    /** Trace form with a general square root of Sp Sq (Denman-Beavers iteration), as FID code does. */
+    /** Trace form with a general square root of Sp Sq (Denman-Beavers iteration, 50 steps), as FID code does. */
     static double nonSymmetricSqrtW2(double[][] sp, double[][] sq) {
-        int n = sp.length;
-        double[][] y = DenseLinearAlgebra.multiply(sp, sq);
-        double[][] z = DenseLinearAlgebra.identity(n);
-        for (int it = 0; it < 50; it++) {
-            double[][] yi = inverse(y);
-            double[][] zi = inverse(z);
-            double[][] y2 = new double[n][n];
-            double[][] z2 = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    y2[i][j] = 0.5 * (y[i][j] + zi[i][j]);
-                    z2[i][j] = 0.5 * (z[i][j] + yi[i][j]);
-                }
-            }
-            y = y2;
-            z = z2;
-        }
-        double tr = 0;
-        for (int i = 0; i < n; i++) {
-            tr += y[i][i];
-        }
-        return SymmetricMatrixFunctions.trace(sp) + SymmetricMatrixFunctions.trace(sq) - 2 * tr;
-    }
-
-    private static double[][] inverse(double[][] a) {
-        int n = a.length;
-        double[][] inv = new double[n][n];
-        double[][] id = DenseLinearAlgebra.identity(n);
-        for (int j = 0; j < n; j++) {
-            double[] col = DenseLinearAlgebra.solve(a, id[j], "a");
-            for (int i = 0; i < n; i++) {
-                inv[i][j] = col[i];
-            }
-        }
-        return inv;
+        return SymmetricMatrixFunctions.trace(sp) + SymmetricMatrixFunctions.trace(sq)
+                - 2 * NaiveFid.traceSqrtProduct(sp, sq, 50);
     }
 
     // ------------------------------------------------------------------------------------------ generators
