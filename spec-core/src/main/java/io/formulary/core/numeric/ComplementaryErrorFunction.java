@@ -87,7 +87,9 @@ public final class ComplementaryErrorFunction {
         double zLo = Math.fma(ax, INV_SQRT2, -z) + ax * INV_SQRT2_LO;
         double p = x * x;
         double e = Math.fma(x, x, -p);
-        double gauss = StrictMath.exp(-0.5 * p) * (1.0 - 0.5 * e);
+        // e^{-p/2} is 0 beyond p = 1500 anyway; the test keeps 0 * (1 - e) from becoming 0 * Infinity = NaN for
+        // |x| > 1.3e154, where x * x overflows and the fma residual is -Infinity.
+        double gauss = p > 1500 ? 0.0 : StrictMath.exp(-0.5 * p) * (1.0 - 0.5 * e);
         double tail = 0.5 * upperTail(z, zLo, gauss);
         return x <= 0 ? tail : 1.0 - tail;
     }
@@ -95,6 +97,11 @@ public final class ComplementaryErrorFunction {
     /** {@code e^{-z^2}} with the rounding error of {@code z^2} folded back in (first order). */
     static double expNegSquare(double z) {
         double p = z * z;
+        if (p > 750) {
+            // e^{-p} is 0 here anyway; returning early keeps 0 * (1 - e) from becoming 0 * Infinity = NaN for
+            // z > 1.3e154, where z * z overflows and the fma residual is -Infinity.
+            return 0.0;
+        }
         double e = Math.fma(z, z, -p);
         return StrictMath.exp(-p) * (1.0 - e);
     }
