@@ -54,6 +54,23 @@ final class GaussSupport {
         return DenseLinearAlgebra.multiply(a, x);
     }
 
+    /**
+     * One draw {@code x = mu + L z} from {@code N(mu, L L^T)}: {@code n} standard normals from {@code r}, in order
+     * (the Monte-Carlo oracles of the properties all sample this way).
+     */
+    static double[] sample(double[][] l, double[] mu, java.util.SplittableRandom r) {
+        int n = mu.length;
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = GaussGens.normal(r);
+        }
+        double[] x = mul(l, z);
+        for (int i = 0; i < n; i++) {
+            x[i] += mu[i];
+        }
+        return x;
+    }
+
     static double[][] tr(double[][] a) {
         return DenseLinearAlgebra.transpose(a);
     }

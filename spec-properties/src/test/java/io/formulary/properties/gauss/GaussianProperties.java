@@ -227,13 +227,8 @@ public class GaussianProperties {
             double negLog = 0;
             double mgfSum = 0;
             for (int k = 0; k < nSamples; k++) {
-                double[] z = new double[n];
+                double[] x = sample(l, d.mu(), r);
                 for (int i = 0; i < n; i++) {
-                    z[i] = GaussGens.normal(r);
-                }
-                double[] x = mul(l, z);
-                for (int i = 0; i < n; i++) {
-                    x[i] += d.mu()[i];
                     mean[i] += x[i];
                 }
                 for (int a = 0; a < n; a++) {
@@ -361,14 +356,7 @@ public class GaussianProperties {
             double[][] lq = lower(p.sigmaQ());
             double sum = 0;
             for (int k = 0; k < nSamples; k++) {
-                double[] z = new double[n];
-                for (int i = 0; i < n; i++) {
-                    z[i] = GaussGens.normal(r);
-                }
-                double[] x = mul(l, z);
-                for (int i = 0; i < n; i++) {
-                    x[i] += p.muP()[i];
-                }
+                double[] x = sample(l, p.muP(), r);
                 // The Monte-Carlo oracle evaluates the log-ratio itself (whitened residuals), independent of the subject.
                 sum += logDensity(x, p.muP(), l) - logDensity(x, p.muQ(), lq);
             }
@@ -512,11 +500,7 @@ public class GaussianProperties {
                     double sum = 0;
                     double sum2 = 0;
                     for (int k = 0; k < nSamples; k++) {
-                        double[] z = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            z[i] = GaussGens.normal(r);
-                        }
-                        double[] x = add(mul(lp, z), p.muP());
+                        double[] x = sample(lp, p.muP(), r);
                         double v = StrictMath.exp(0.5 * (logDensity(x, mq, lq) - logDensity(x, p.muP(), lp)));
                         sum += v;
                         sum2 += v * v;
@@ -830,14 +814,7 @@ public class GaussianProperties {
             double cost = 0;
             double[][] cov = new double[n][n];
             for (int k = 0; k < nSamples; k++) {
-                double[] z = new double[n];
-                for (int i = 0; i < n; i++) {
-                    z[i] = GaussGens.normal(r);
-                }
-                double[] x = mul(l, z);
-                for (int i = 0; i < n; i++) {
-                    x[i] += p.muP()[i];
-                }
+                double[] x = sample(l, p.muP(), r);
                 double[] y = mul(map.T(), x);
                 double dd = 0;
                 for (int i = 0; i < n; i++) {
