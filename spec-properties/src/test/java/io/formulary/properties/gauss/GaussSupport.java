@@ -59,10 +59,15 @@ final class GaussSupport {
      * (the Monte-Carlo oracles of the properties all sample this way).
      */
     static double[] sample(double[][] l, double[] mu, java.util.SplittableRandom r) {
+        return sample(l, mu, 1, r);
+    }
+
+    /** {@code x = mu + L (c z)}: as {@link #sample(double[][], double[], java.util.SplittableRandom)} with the normals scaled by {@code c}. */
+    static double[] sample(double[][] l, double[] mu, double c, java.util.SplittableRandom r) {
         int n = mu.length;
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
-            z[i] = GaussGens.normal(r);
+            z[i] = c * GaussGens.normal(r);
         }
         double[] x = mul(l, z);
         for (int i = 0; i < n; i++) {

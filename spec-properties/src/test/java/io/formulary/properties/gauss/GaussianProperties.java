@@ -75,17 +75,8 @@ public class GaussianProperties {
     void densityIsConsistentAndNormalised() {
         qt().forAll(GaussGens.dists(16, 8), longs().all()).checkAssert((d, s) -> {
             SplittableRandom r = new SplittableRandom(s);
-            int n = d.mu().length;
-            double[] x = d.mu().clone();
             double[][] l = lower(d.sigma());
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                z[i] = 2 * GaussGens.normal(r);
-            }
-            double[] lz = mul(l, z);
-            for (int i = 0; i < n; i++) {
-                x[i] += lz[i];
-            }
+            double[] x = sample(l, d.mu(), 2, r);
             double lp = g.logPdf(x, d.mu(), d.sigma());
             close("GAUSS-P1", "exp(logPdf) vs pdf", g.pdf(x, d.mu(), d.sigma()), StrictMath.exp(lp),
                     Tolerance.of(Double.MIN_NORMAL, 4 * EPS));
@@ -485,17 +476,9 @@ public class GaussianProperties {
                     SplittableRandom r = new SplittableRandom(s);
                     int n = p.n();
                     int nSamples = 20_000;
-                    double[] mq = p.muQ().clone();
                     double[][] lp = lower(p.sigmaP());
                     double[][] lq = lower(p.sigmaQ());
-                    double[] shift = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        shift[i] = 0.5 * GaussGens.normal(r);
-                    }
-                    double[] sh = mul(lp, shift);
-                    for (int i = 0; i < n; i++) {
-                        mq[i] += sh[i];
-                    }
+                    double[] mq = sample(lp, p.muQ(), 0.5, r);
                     double bc = g.bhattacharyyaCoefficient(p.muP(), p.sigmaP(), mq, p.sigmaQ()).bc();
                     double sum = 0;
                     double sum2 = 0;
