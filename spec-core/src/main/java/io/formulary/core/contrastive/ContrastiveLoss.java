@@ -363,6 +363,43 @@ public final class ContrastiveLoss {
         return loss(H, partner, tau, masked) / H.length;
     }
 
+    /**
+     * The magnitude {@code A = sum_i |LSE_i| + |s_{i pi(i)}|} that sets the rounding error of the loss: the scale
+     * against which CONTRA-F17's central difference is compared (CONTRA-P1's {@code 16 eps A / h} term) and the
+     * report's finite-difference table. Not a formula of the chapter; a helper of its tests and report, kept here so
+     * both compute it the same way.
+     * <pre>A=\sum_i\Big(\big|\log\sum_{j\in K_i}e^{s_{ij}}\big|+\lvert s_{i\pi(i)}\rvert\Big)</pre>
+     *
+     * @param H       embeddings, {@code B x d}
+     * @param partner involution of {@code 0..B-1} (no fixed points when masked)
+     * @param tau     temperature, {@code > 0}
+     * @param masked  exclude the diagonal
+     * @return {@code A >= 0}
+     * @throws IllegalArgumentException on invalid arguments
+     */
+    public static double roundingMagnitude(double[][] H, int[] partner, double tau, boolean masked) {
+        int[] p = checkBatch(H, partner, tau, masked);
+        double[][] s = similarity(H, tau);
+        double a = 0;
+        for (int i = 0; i < s.length; i++) {
+            // Shift by the row maximum so the exponentials neither overflow nor all underflow.
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < s.length; j++) {
+                if (!(masked && i == j)) {
+                    m = Math.max(m, s[i][j]);
+                }
+            }
+            double z = 0;
+            for (int j = 0; j < s.length; j++) {
+                if (!(masked && i == j)) {
+                    z += StrictMath.exp(s[i][j] - m);
+                }
+            }
+            a += Math.abs(m + StrictMath.log(z)) + Math.abs(s[i][p[i]]);
+        }
+        return a;
+    }
+
     static int[] checkBatch(double[][] H, int[] partner, double tau, boolean masked) {
         checkEmbeddings(H);
         checkTau(tau);

@@ -332,7 +332,7 @@ public final class ContrastiveReport implements ChapterReport {
                     Encoder e = enc == 0 ? new Encoder.Linear(3, normalize) : new Encoder.TanhMlp(5, 3, normalize);
                     double[] theta = gaussian(1, e.parameterCount(4), rnd)[0];
                     double[] g = GradientAccumulation.fullBatch(e, theta, x, p, 0.5, masked).grad();
-                    double a = magnitude(e.forward(theta, x), p, 0.5, masked);
+                    double a = ContrastiveLoss.roundingMagnitude(e.forward(theta, x), p, 0.5, masked);
                     double worst = 0;
                     for (int k = 0; k < g.length; k++) {
                         java.util.function.ToDoubleFunction<double[]> f =
@@ -352,27 +352,6 @@ public final class ContrastiveReport implements ChapterReport {
                 "B = 8, m = 4, d = 3, tau = 0.5, seed " + (SEED + 2) + "; the worst ratio of error to the P1 tolerance "
                         + "over every parameter (below 1 passes).",
                 List.of("encoder", "variant", "normalize", "parameters", "max error / tolerance"), rows);
-    }
-
-    private static double magnitude(double[][] h, int[] partner, double tau, boolean masked) {
-        double[][] s = ContrastiveLoss.similarity(h, tau);
-        double a = 0;
-        for (int i = 0; i < s.length; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < s.length; j++) {
-                if (!(masked && i == j)) {
-                    m = Math.max(m, s[i][j]);
-                }
-            }
-            double z = 0;
-            for (int j = 0; j < s.length; j++) {
-                if (!(masked && i == j)) {
-                    z += StrictMath.exp(s[i][j] - m);
-                }
-            }
-            a += Math.abs(m + StrictMath.log(z)) + Math.abs(s[i][partner[i]]);
-        }
-        return a;
     }
 
     private static Series series(String name, List<Double> x, List<Double> y) {

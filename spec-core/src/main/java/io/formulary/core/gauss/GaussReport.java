@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import io.formulary.core.numeric.DenseLinearAlgebra;
+import io.formulary.core.numeric.SixtyDigitSpd;
 import io.formulary.core.numeric.SymmetricMatrixFunctions;
 import io.formulary.core.report.ChapterReport;
 import io.formulary.core.report.ReportBlock;
@@ -164,43 +165,10 @@ public final class GaussReport implements ChapterReport {
         return SymmetricMatrixFunctions.trace(sp) + SymmetricMatrixFunctions.trace(sq) - 2 * s;
     }
 
-    /** Trace form with a general square root of Sp Sq (Denman-Beavers iteration), as FID code does. */
+    /** Trace form with a general square root of Sp Sq (Denman-Beavers iteration, 50 steps), as FID code does. */
     static double nonSymmetricSqrtW2(double[][] sp, double[][] sq) {
-        int n = sp.length;
-        double[][] y = DenseLinearAlgebra.multiply(sp, sq);
-        double[][] z = DenseLinearAlgebra.identity(n);
-        for (int it = 0; it < 50; it++) {
-            double[][] yi = inverse(y);
-            double[][] zi = inverse(z);
-            double[][] y2 = new double[n][n];
-            double[][] z2 = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    y2[i][j] = 0.5 * (y[i][j] + zi[i][j]);
-                    z2[i][j] = 0.5 * (z[i][j] + yi[i][j]);
-                }
-            }
-            y = y2;
-            z = z2;
-        }
-        double tr = 0;
-        for (int i = 0; i < n; i++) {
-            tr += y[i][i];
-        }
-        return SymmetricMatrixFunctions.trace(sp) + SymmetricMatrixFunctions.trace(sq) - 2 * tr;
-    }
-
-    private static double[][] inverse(double[][] a) {
-        int n = a.length;
-        double[][] inv = new double[n][n];
-        double[][] id = DenseLinearAlgebra.identity(n);
-        for (int j = 0; j < n; j++) {
-            double[] col = DenseLinearAlgebra.solve(a, id[j], "a");
-            for (int i = 0; i < n; i++) {
-                inv[i][j] = col[i];
-            }
-        }
-        return inv;
+        return SymmetricMatrixFunctions.trace(sp) + SymmetricMatrixFunctions.trace(sq)
+                - 2 * NaiveFid.traceSqrtProduct(sp, sq, 50);
     }
 
     // ------------------------------------------------------------------------------------------ generators
@@ -629,197 +597,51 @@ public final class GaussReport implements ChapterReport {
 
     // ---------------------------------------------------------------------------------------------- oracle
 
-    /** A 60-digit evaluation of the covariance parts (exact inputs, BigDecimal Cholesky and Jacobi). */
+    /**
+     * A 60-digit evaluation of the covariance parts (exact inputs, BigDecimal Cholesky and Jacobi), built on the oracle
+     * kit {@link SixtyDigitSpd} that the GAUSS accuracy tests use too.
+     */
     static final class Big {
+        private static final BigDecimal HALF = new BigDecimal("0.5");
+
         private Big() {
-        }
-
-        static BigDecimal[][] big(double[][] a) {
-            int n = a.length;
-            BigDecimal[][] b = new BigDecimal[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    b[i][j] = new BigDecimal(a[i][j]);
-                }
-            }
-            return b;
-        }
-
-        static BigDecimal[][] chol(BigDecimal[][] a) {
-            int n = a.length;
-            BigDecimal[][] l = new BigDecimal[n][n];
-            for (int j = 0; j < n; j++) {
-                for (int i = 0; i < n; i++) {
-                    l[i][j] = BigDecimal.ZERO;
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                BigDecimal d = a[j][j];
-                for (int k = 0; k < j; k++) {
-                    d = d.subtract(l[j][k].multiply(l[j][k], MC), MC);
-                }
-                l[j][j] = d.sqrt(MC);
-                for (int i = j + 1; i < n; i++) {
-                    BigDecimal s = a[i][j];
-                    for (int k = 0; k < j; k++) {
-                        s = s.subtract(l[i][k].multiply(l[j][k], MC), MC);
-                    }
-                    l[i][j] = s.divide(l[j][j], MC);
-                }
-            }
-            return l;
-        }
-
-        /** Natural logarithm of a positive BigDecimal: scale by powers of 2, then 2 atanh((m-1)/(m+1)). */
-        static BigDecimal log(BigDecimal x) {
-            int e = 0;
-            BigDecimal two = BigDecimal.valueOf(2);
-            while (x.compareTo(two) >= 0) {
-                x = x.divide(two, MC);
-                e++;
-            }
-            while (x.compareTo(BigDecimal.ONE) < 0) {
-                x = x.multiply(two, MC);
-                e--;
-            }
-            return atanh2(x).add(atanh2(two).multiply(BigDecimal.valueOf(e)), MC);
-        }
-
-        private static BigDecimal atanh2(BigDecimal m) {
-            BigDecimal t = m.subtract(BigDecimal.ONE).divide(m.add(BigDecimal.ONE), MC);
-            BigDecimal t2 = t.multiply(t, MC);
-            BigDecimal term = t;
-            BigDecimal sum = BigDecimal.ZERO;
-            for (int k = 0; k < 200; k++) {
-                BigDecimal add = term.divide(BigDecimal.valueOf(2L * k + 1), MC);
-                sum = sum.add(add, MC);
-                if (add.abs().compareTo(new BigDecimal("1e-65")) < 0) {
-                    break;
-                }
-                term = term.multiply(t2, MC);
-            }
-            return sum.multiply(BigDecimal.valueOf(2));
-        }
-
-        static BigDecimal logDet(BigDecimal[][] l) {
-            BigDecimal s = BigDecimal.ZERO;
-            for (int k = 0; k < l.length; k++) {
-                s = s.add(log(l[k][k]), MC);
-            }
-            return s.multiply(BigDecimal.valueOf(2));
         }
 
         /** {@code ||Lq^-1 Lp||_F^2 - n - log det Sp + log det Sq} (twice the covariance part of KL). */
         static BigDecimal klCov(double[][] sp, double[][] sq) {
-            BigDecimal[][] lp = chol(big(sp));
-            BigDecimal[][] lq = chol(big(sq));
-            int n = sp.length;
-            BigDecimal f = BigDecimal.ZERO;
-            for (int c = 0; c < n; c++) {
-                BigDecimal[] x = new BigDecimal[n];
-                for (int i = 0; i < n; i++) {
-                    BigDecimal s = lp[i][c];
-                    for (int k = 0; k < i; k++) {
-                        s = s.subtract(lq[i][k].multiply(x[k], MC), MC);
-                    }
-                    x[i] = s.divide(lq[i][i], MC);
-                    f = f.add(x[i].multiply(x[i], MC), MC);
-                }
-            }
-            return f.subtract(BigDecimal.valueOf(n)).subtract(logDet(lp), MC).add(logDet(lq), MC);
+            BigDecimal[][] lp = SixtyDigitSpd.cholesky(SixtyDigitSpd.exact(sp));
+            BigDecimal[][] lq = SixtyDigitSpd.cholesky(SixtyDigitSpd.exact(sq));
+            BigDecimal f = SixtyDigitSpd.sumSquares(SixtyDigitSpd.solveLower(lq, lp));
+            return f.subtract(BigDecimal.valueOf(sp.length)).subtract(SixtyDigitSpd.logDet(lp), MC)
+                    .add(SixtyDigitSpd.logDet(lq), MC);
         }
 
+        /** {@code 1/2 (log det Sbar - 1/2 log det Sp - 1/2 log det Sq)}, {@code Sbar = (Sp + Sq) / 2}. */
         static BigDecimal bdCov(double[][] sp, double[][] sq) {
             int n = sp.length;
-            BigDecimal[][] a = big(sp);
-            BigDecimal[][] b = big(sq);
+            BigDecimal[][] a = SixtyDigitSpd.exact(sp);
+            BigDecimal[][] b = SixtyDigitSpd.exact(sq);
             BigDecimal[][] bar = new BigDecimal[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    bar[i][j] = a[i][j].add(b[i][j]).multiply(new BigDecimal("0.5"));
+                    bar[i][j] = a[i][j].add(b[i][j]).multiply(HALF);
                 }
             }
-            return logDet(chol(bar)).subtract(logDet(chol(a)).add(logDet(chol(b))).multiply(new BigDecimal("0.5")), MC)
-                    .multiply(new BigDecimal("0.5"));
+            return SixtyDigitSpd.logDet(SixtyDigitSpd.cholesky(bar))
+                    .subtract(SixtyDigitSpd.logDet(SixtyDigitSpd.cholesky(a))
+                            .add(SixtyDigitSpd.logDet(SixtyDigitSpd.cholesky(b))).multiply(HALF), MC)
+                    .multiply(HALF);
         }
 
+        /** {@code Tr Sp + Tr Sq - 2 Tr (Sp Sq)^{1/2}}. */
         static BigDecimal w2Cov(double[][] sp, double[][] sq) {
-            int n = sp.length;
-            BigDecimal[][] lp = chol(big(sp));
-            BigDecimal[][] b = big(sq);
-            BigDecimal[][] k = new BigDecimal[n][n];
+            BigDecimal[][] a = SixtyDigitSpd.exact(sp);
+            BigDecimal[][] b = SixtyDigitSpd.exact(sq);
             BigDecimal tr = BigDecimal.ZERO;
-            for (int i = 0; i < n; i++) {
-                tr = tr.add(new BigDecimal(sp[i][i])).add(b[i][i]);
-                for (int j = 0; j < n; j++) {
-                    BigDecimal s = BigDecimal.ZERO;
-                    for (int x = 0; x < n; x++) {
-                        for (int y = 0; y < n; y++) {
-                            s = s.add(lp[x][i].multiply(b[x][y], MC).multiply(lp[y][j], MC), MC);
-                        }
-                    }
-                    k[i][j] = s;
-                }
+            for (int i = 0; i < sp.length; i++) {
+                tr = tr.add(a[i][i]).add(b[i][i]);
             }
-            BigDecimal nsum = BigDecimal.ZERO;
-            for (BigDecimal e : jacobi(k)) {
-                nsum = nsum.add(e.signum() > 0 ? e.sqrt(MC) : BigDecimal.ZERO, MC);
-            }
-            return tr.subtract(nsum.multiply(BigDecimal.valueOf(2)), MC);
-        }
-
-        static BigDecimal[] jacobi(BigDecimal[][] a) {
-            int n = a.length;
-            BigDecimal stop = BigDecimal.ZERO;
-            for (BigDecimal[] row : a) {
-                for (BigDecimal v : row) {
-                    stop = stop.add(v.multiply(v, MC), MC);
-                }
-            }
-            stop = stop.multiply(new BigDecimal("1e-116"), MC);
-            for (int sweep = 0; sweep < 50; sweep++) {
-                BigDecimal off = BigDecimal.ZERO;
-                for (int p = 0; p < n; p++) {
-                    for (int q = p + 1; q < n; q++) {
-                        off = off.add(a[p][q].multiply(a[p][q], MC), MC);
-                    }
-                }
-                if (off.compareTo(stop) <= 0) {
-                    break;
-                }
-                for (int p = 0; p < n; p++) {
-                    for (int q = p + 1; q < n; q++) {
-                        if (a[p][q].signum() == 0) {
-                            continue;
-                        }
-                        BigDecimal theta = a[q][q].subtract(a[p][p], MC).divide(a[p][q].multiply(BigDecimal.valueOf(2)), MC);
-                        BigDecimal t = BigDecimal.ONE.divide(theta.abs().add(theta.multiply(theta, MC).add(BigDecimal.ONE)
-                                .sqrt(MC), MC), MC);
-                        if (theta.signum() < 0) {
-                            t = t.negate();
-                        }
-                        BigDecimal c = BigDecimal.ONE.divide(t.multiply(t, MC).add(BigDecimal.ONE).sqrt(MC), MC);
-                        BigDecimal s = t.multiply(c, MC);
-                        for (int k = 0; k < n; k++) {
-                            BigDecimal akp = a[k][p];
-                            BigDecimal akq = a[k][q];
-                            a[k][p] = c.multiply(akp, MC).subtract(s.multiply(akq, MC), MC);
-                            a[k][q] = s.multiply(akp, MC).add(c.multiply(akq, MC), MC);
-                        }
-                        for (int k = 0; k < n; k++) {
-                            BigDecimal apk = a[p][k];
-                            BigDecimal aqk = a[q][k];
-                            a[p][k] = c.multiply(apk, MC).subtract(s.multiply(aqk, MC), MC);
-                            a[q][k] = s.multiply(apk, MC).add(c.multiply(aqk, MC), MC);
-                        }
-                    }
-                }
-            }
-            BigDecimal[] ev = new BigDecimal[n];
-            for (int i = 0; i < n; i++) {
-                ev[i] = a[i][i];
-            }
-            return ev;
+            return tr.subtract(SixtyDigitSpd.traceSqrtProduct(a, b).multiply(BigDecimal.valueOf(2)), MC);
         }
     }
 }

@@ -122,12 +122,12 @@ public final class Attention {
                 int last = causal ? m : n - 1;
                 double[] s = new double[last + 1];
                 for (int mm = 0; mm <= last; mm++) {
-                    s[mm] = tau * Linear.dot2(qh[m], kh[mm]);
+                    s[mm] = tau * AccurateSums.dot(qh[m], kh[mm]);
                 }
                 double[] p = softmax(s);
                 System.arraycopy(p, 0, probs[h][m], 0, p.length);
                 for (int j = 0; j < dh; j++) {
-                    heads[m][h * dh + j] = Linear.dot2(probs[h][m], vhT[j]);
+                    heads[m][h * dh + j] = AccurateSums.dot(probs[h][m], vhT[j]);
                 }
             }
         }

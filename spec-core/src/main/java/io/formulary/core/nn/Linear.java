@@ -1,5 +1,6 @@
 package io.formulary.core.nn;
 
+import io.formulary.core.numeric.AccurateSums;
 import io.formulary.core.numeric.Checks;
 import io.formulary.core.numeric.Formula;
 
@@ -54,24 +55,9 @@ public final class Linear {
         double[][] y = new double[x.length][dout];
         for (int m = 0; m < x.length; m++) {
             for (int j = 0; j < dout; j++) {
-                y[m][j] = dot2(x[m], wt[j]) + b[j];
+                y[m][j] = AccurateSums.dot(x[m], wt[j]) + b[j];
             }
         }
         return y;
-    }
-
-    /** Ogita-Rump-Oishi Dot2 without argument checks (exact products by fma, compensated sums). */
-    static double dot2(double[] x, double[] y) {
-        double s = 0;
-        double c = 0;
-        for (int i = 0; i < x.length; i++) {
-            double p = x[i] * y[i];
-            double pe = Math.fma(x[i], y[i], -p);
-            double t = s + p;
-            double bb = t - s;
-            c += ((s - (t - bb)) + (p - bb)) + pe;
-            s = t;
-        }
-        return s + c;
     }
 }

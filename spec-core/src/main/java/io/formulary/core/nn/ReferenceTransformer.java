@@ -228,7 +228,7 @@ public final class ReferenceTransformer {
         double[][] logits = new double[h.length][v];
         for (int m = 0; m < h.length; m++) {
             for (int t = 0; t < v; t++) {
-                logits[m][t] = config.outputScale() * Linear.dot2(h[m], outT[t]) + bias[t];
+                logits[m][t] = config.outputScale() * AccurateSums.dot(h[m], outT[t]) + bias[t];
             }
         }
         put(trace, "logits", logits);

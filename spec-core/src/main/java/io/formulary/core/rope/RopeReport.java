@@ -79,32 +79,28 @@ public final class RopeReport implements ChapterReport {
     }
 
     private static Heatmap scoreMap2d() {
-        int d = 64;
-        double[] q = ones(d);
-        double[][] values = new double[33][33];
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < 33; i++) {
-            labels.add(Integer.toString(i - 16));
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < 33; a++) {
-            for (int b = 0; b < 33; b++) {
-                double s = AccurateSums.dot(q, RotaryEmbedding2d.rotate2d(q, a - 16, b - 16, 100, AxisAssignment.AXIS_SPLIT));
-                values[a][b] = s;
-                min = Math.min(min, s);
-                max = Math.max(max, s);
-            }
-        }
-        return new Heatmap("2-D RoPE score map (AXIS_SPLIT)", "s(dx, dy) = q^T R_{dx,dy} k with q = k = all-ones, d = 64, "
-                + "base 100, dx (rows) and dy (columns) in [-16, 16]. Symmetric under swapping the axes.", labels, labels,
-                values, min, max);
+        double[] q = ones(64);
+        return scoreMap("2-D RoPE score map (AXIS_SPLIT)", "s(dx, dy) = q^T R_{dx,dy} k with q = k = all-ones, d = 64, "
+                + "base 100, dx (rows) and dy (columns) in [-16, 16]. Symmetric under swapping the axes.",
+                (dx, dy) -> AccurateSums.dot(q, RotaryEmbedding2d.rotate2d(q, dx, dy, 100, AxisAssignment.AXIS_SPLIT)));
     }
 
     private static Heatmap scoreMapFlattened() {
-        int d = 64;
         int w = 16;
-        double[] q = ones(d);
+        double[] q = ones(64);
+        // relative flattened position l(x+dx, y+dy) - l(x, y) = dx w + dy
+        return scoreMap("1-D RoPE on the flattened index", "s = q^T R_{dx w + dy} k, the same q, k, d and base, w = 16: "
+                + "stretched along dx and banded, not symmetric in the axes.",
+                (dx, dy) -> RotaryEmbedding.score(q, q, 0, dx * (double) w + dy, 100));
+    }
+
+    /** A score at integer offsets {@code (dx, dy)}. */
+    private interface ScoreAt {
+        double at(int dx, int dy);
+    }
+
+    /** The heat map of a score for dx (rows) and dy (columns) in [-16, 16], with its range. */
+    private static Heatmap scoreMap(String title, String caption, ScoreAt score) {
         double[][] values = new double[33][33];
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
@@ -114,15 +110,13 @@ public final class RopeReport implements ChapterReport {
         double max = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < 33; a++) {
             for (int b = 0; b < 33; b++) {
-                // relative flattened position l(x+dx, y+dy) - l(x, y) = dx w + dy
-                double s = RotaryEmbedding.score(q, q, 0, (a - 16) * (double) w + (b - 16), 100);
+                double s = score.at(a - 16, b - 16);
                 values[a][b] = s;
                 min = Math.min(min, s);
                 max = Math.max(max, s);
             }
         }
-        return new Heatmap("1-D RoPE on the flattened index", "s = q^T R_{dx w + dy} k, the same q, k, d and base, w = 16: "
-                + "stretched along dx and banded, not symmetric in the axes.", labels, labels, values, min, max);
+        return new Heatmap(title, caption, labels, labels, values, min, max);
     }
 
     private static Table relativityCheck2d() {

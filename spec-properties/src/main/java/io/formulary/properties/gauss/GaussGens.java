@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.quicktheories.core.Gen;
 
 import io.formulary.core.numeric.DenseLinearAlgebra;
+import io.formulary.properties.generators.CommonGens;
 import io.formulary.properties.PropertyHarness;
 
 /**
@@ -89,17 +90,7 @@ public final class GaussGens {
 
     /** Haar-distributed orthogonal matrix: QR of a Gaussian matrix, columns sign-fixed by sign(R_kk). */
     public static double[][] orthogonal(int n, SplittableRandom r) {
-        double[][] g = gaussianMatrix(n, n, r);
-        DenseLinearAlgebra.QR qr = DenseLinearAlgebra.qr(g, "g");
-        double[][] q = qr.q();
-        for (int k = 0; k < n; k++) {
-            if (qr.r()[k][k] < 0) {
-                for (int i = 0; i < n; i++) {
-                    q[i][k] = -q[i][k];
-                }
-            }
-        }
-        return q;
+        return CommonGens.signFixedQ(gaussianMatrix(n, n, r));
     }
 
     /** {@code n x m} matrix of standard normal entries. */

@@ -473,11 +473,23 @@ public final class CommonGens {
             // A shrunk all-zero draw: the identity is a valid (and the simplest) orthogonal matrix.
             return DenseLinearAlgebra.identity(d);
         }
+        return signFixedQ(g);
+    }
+
+    /**
+     * The Haar-distributed orthogonal factor of a square Gaussian matrix {@code G}: {@code Q} of {@code G = Q R}
+     * with each column multiplied by the sign of the matching diagonal entry of {@code R} (without the sign fix the
+     * distribution of {@code Q} depends on the QR convention and is not Haar).
+     *
+     * @param g a square matrix of independent standard normal entries
+     * @return the sign-fixed {@code Q}, orthogonal
+     */
+    public static double[][] signFixedQ(double[][] g) {
         DenseLinearAlgebra.QR qr = DenseLinearAlgebra.qr(g, "g");
         double[][] q = qr.q();
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < q.length; j++) {
             if (qr.r()[j][j] < 0) {
-                for (int i = 0; i < d; i++) {
+                for (int i = 0; i < q.length; i++) {
                     q[i][j] = -q[i][j];
                 }
             }

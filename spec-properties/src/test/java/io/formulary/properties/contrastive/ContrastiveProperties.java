@@ -60,28 +60,6 @@ public class ContrastiveProperties {
                 chunks);
     }
 
-    /** {@code A = sum_i |LSE_i| + |s_{i pi(i)}|}: the magnitude that sets the rounding error of the loss. */
-    static double lossMagnitude(double[][] h, int[] partner, double tau, boolean masked) {
-        double[][] s = ContrastiveLoss.similarity(h, tau);
-        double a = 0;
-        for (int i = 0; i < s.length; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < s.length; j++) {
-                if (!(masked && i == j)) {
-                    m = Math.max(m, s[i][j]);
-                }
-            }
-            double z = 0;
-            for (int j = 0; j < s.length; j++) {
-                if (!(masked && i == j)) {
-                    z += StrictMath.exp(s[i][j] - m);
-                }
-            }
-            a += Math.abs(m + StrictMath.log(z)) + Math.abs(s[i][partner[i]]);
-        }
-        return a;
-    }
-
     /** CONTRA-P1's tolerance for one finite-difference partial. */
     static void assertFiniteDifference(String id, String what, ToDoubleFunction<double[]> f, double[] point, int k,
                                        double analytic, double magnitudeA) {
@@ -223,7 +201,7 @@ public class ContrastiveProperties {
     public void parameterGradientMatchesFiniteDifferences() {
         qt(PropertyPolicy.examples(0.25)).forAll(ContrastiveGens.cases(12)).checkAssert(c -> {
             double[] g = fullBatch(c).grad();
-            double a = lossMagnitude(c.embeddings(), c.partner(), c.tau(), c.masked());
+            double a = ContrastiveLoss.roundingMagnitude(c.embeddings(), c.partner(), c.tau(), c.masked());
             ToDoubleFunction<double[]> loss = t -> subject.loss(
                     subject.embed(c.kind(), c.r(), c.d(), c.normalize(), t, c.X()), c.partner(), c.tau(), c.masked());
             for (int k = 0; k < g.length; k++) {
@@ -238,7 +216,7 @@ public class ContrastiveProperties {
     public void labelVectorsAreTheEmbeddingGradient() {
         qt(PropertyPolicy.examples(0.25)).forAll(ContrastiveGens.embeddingCases(12)).checkAssert(e -> {
             double[][] labels = subject.labelVectors(e.H(), e.partner(), e.tau(), e.masked());
-            double a = lossMagnitude(e.H(), e.partner(), e.tau(), e.masked());
+            double a = ContrastiveLoss.roundingMagnitude(e.H(), e.partner(), e.tau(), e.masked());
             int d = e.H()[0].length;
             double[] flat = flatten(e.H());
             ToDoubleFunction<double[]> loss = v -> subject.loss(unflatten(v, d), e.partner(), e.tau(), e.masked());
@@ -397,7 +375,7 @@ public class ContrastiveProperties {
                 assertWithin("CONTRA-P6", "grad L_h[" + k + "]", gradH[k], g[k], Tolerance.absolute(1e-12 * gm[k]));
                 assertWithin("CONTRA-P6", "grad L_sg[" + k + "]", gradSg[k], g[k], Tolerance.absolute(1e-12 * gm[k]));
             }
-            double a = lossMagnitude(h0, c.partner(), c.tau(), c.masked());
+            double a = ContrastiveLoss.roundingMagnitude(h0, c.partner(), c.tau(), c.masked());
             // L_sg with p frozen at theta0: sum (p0 - t) s(theta); L_h with htilde frozen: sum <h(theta), htilde0>.
             ToDoubleFunction<double[]> lsg = t -> {
                 double[][] s = ContrastiveLoss.similarity(subject.embed(c.kind(), c.r(), c.d(), c.normalize(), t, c.X()), c.tau());

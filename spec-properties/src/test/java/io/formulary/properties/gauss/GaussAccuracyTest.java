@@ -11,6 +11,7 @@ import ch.obermuhlner.math.big.BigDecimalMath;
 import io.formulary.core.gauss.Divergences;
 import io.formulary.core.gauss.Gaussian;
 import io.formulary.core.gauss.Wasserstein;
+import io.formulary.core.numeric.SixtyDigitSpd;
 import io.formulary.properties.AccuracyLog;
 
 /**
@@ -176,9 +177,9 @@ class GaussAccuracyTest {
             double[][] s = GaussGens.spd(N, kappa, Math.pow(10, 2 * r.nextDouble() - 1), r);
             double[] mu = mean(r, 1);
             double[] x = mean(r, 2);
-            BigDecimal[][] l = BigGauss.cholesky(BigGauss.sym(s));
-            BigDecimal ld = BigGauss.logDet(l);
-            BigDecimal z2 = BigGauss.sumSquares(BigGauss.solveLower(l, BigGauss.diff(x, mu)));
+            BigDecimal[][] l = SixtyDigitSpd.cholesky(SixtyDigitSpd.symmetricPart(s));
+            BigDecimal ld = SixtyDigitSpd.logDet(l);
+            BigDecimal z2 = SixtyDigitSpd.sumSquares(SixtyDigitSpd.solveLower(l, BigGauss.diff(x, mu)));
             BigDecimal log2pi = BigDecimalMath.log(BigDecimalMath.pi(BigGauss.MC).multiply(BigDecimal.valueOf(2)), BigGauss.MC);
             BigDecimal nlog = log2pi.multiply(BigDecimal.valueOf(N));
             BigDecimal logp = nlog.add(ld).add(z2).multiply(new BigDecimal("-0.5"), BigGauss.MC);

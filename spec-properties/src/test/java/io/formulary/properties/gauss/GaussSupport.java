@@ -54,6 +54,49 @@ final class GaussSupport {
         return DenseLinearAlgebra.multiply(a, x);
     }
 
+    /**
+     * One draw {@code x = mu + L z} from {@code N(mu, L L^T)}: {@code n} standard normals from {@code r}, in order
+     * (the Monte-Carlo oracles of the properties all sample this way).
+     */
+    static double[] sample(double[][] l, double[] mu, java.util.SplittableRandom r) {
+        return sample(l, mu, 1, r);
+    }
+
+    /** {@code x = mu + L (c z)}: as {@link #sample(double[][], double[], java.util.SplittableRandom)} with the normals scaled by {@code c}. */
+    static double[] sample(double[][] l, double[] mu, double c, java.util.SplittableRandom r) {
+        int n = mu.length;
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = c * GaussGens.normal(r);
+        }
+        double[] x = mul(l, z);
+        for (int i = 0; i < n; i++) {
+            x[i] += mu[i];
+        }
+        return x;
+    }
+
+    /**
+     * {@code int f(x) dx} over the plane by the trapezoid rule on the whitened grid {@code x = c + L y},
+     * {@code y in [-12, 12]^2} with {@code 401^2} points ({@code L} lower triangular 2 x 2; the Jacobian is
+     * {@code l_00 l_11}): the quadrature oracle of GAUSS-P1 and GAUSS-P10.
+     */
+    static double whitenedGridIntegral(double[] c, double[][] l, java.util.function.ToDoubleFunction<double[]> f) {
+        int k = 400;
+        double h = 24.0 / k;
+        double sum = 0;
+        for (int i = 0; i <= k; i++) {
+            for (int j = 0; j <= k; j++) {
+                double y0 = -12 + i * h;
+                double y1 = -12 + j * h;
+                double[] x = {c[0] + l[0][0] * y0, c[1] + l[1][0] * y0 + l[1][1] * y1};
+                double w = ((i == 0 || i == k) ? 0.5 : 1) * ((j == 0 || j == k) ? 0.5 : 1);
+                sum += w * f.applyAsDouble(x);
+            }
+        }
+        return sum * h * h * l[0][0] * l[1][1];
+    }
+
     static double[][] tr(double[][] a) {
         return DenseLinearAlgebra.transpose(a);
     }

@@ -75,17 +75,8 @@ public class GaussianProperties {
     void densityIsConsistentAndNormalised() {
         qt().forAll(GaussGens.dists(16, 8), longs().all()).checkAssert((d, s) -> {
             SplittableRandom r = new SplittableRandom(s);
-            int n = d.mu().length;
-            double[] x = d.mu().clone();
             double[][] l = lower(d.sigma());
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                z[i] = 2 * GaussGens.normal(r);
-            }
-            double[] lz = mul(l, z);
-            for (int i = 0; i < n; i++) {
-                x[i] += lz[i];
-            }
+            double[] x = sample(l, d.mu(), 2, r);
             double lp = g.logPdf(x, d.mu(), d.sigma());
             close("GAUSS-P1", "exp(logPdf) vs pdf", g.pdf(x, d.mu(), d.sigma()), StrictMath.exp(lp),
                     Tolerance.of(Double.MIN_NORMAL, 4 * EPS));
@@ -105,19 +96,8 @@ public class GaussianProperties {
         });
         qt(1).forAll(GaussGens.dists(2, 4)).assuming(d -> d.mu().length == 2).checkAssert(d -> {
             double[][] l = lower(d.sigma());
-            int k = 400;
-            double h = 24.0 / k;
-            double sum = 0;
-            for (int i = 0; i <= k; i++) {
-                for (int j = 0; j <= k; j++) {
-                    double y0 = -12 + i * h;
-                    double y1 = -12 + j * h;
-                    double[] x = {d.mu()[0] + l[0][0] * y0, d.mu()[1] + l[1][0] * y0 + l[1][1] * y1};
-                    double w = ((i == 0 || i == k) ? 0.5 : 1) * ((j == 0 || j == k) ? 0.5 : 1);
-                    sum += w * g.pdf(x, d.mu(), d.sigma());
-                }
-            }
-            close("GAUSS-P1", "2-D integral of p", sum * h * h * l[0][0] * l[1][1], 1, Tolerance.absolute(1e-12));
+            close("GAUSS-P1", "2-D integral of p", whitenedGridIntegral(d.mu(), l, x -> g.pdf(x, d.mu(), d.sigma())), 1,
+                    Tolerance.absolute(1e-12));
         });
     }
 
@@ -227,13 +207,8 @@ public class GaussianProperties {
             double negLog = 0;
             double mgfSum = 0;
             for (int k = 0; k < nSamples; k++) {
-                double[] z = new double[n];
+                double[] x = sample(l, d.mu(), r);
                 for (int i = 0; i < n; i++) {
-                    z[i] = GaussGens.normal(r);
-                }
-                double[] x = mul(l, z);
-                for (int i = 0; i < n; i++) {
-                    x[i] += d.mu()[i];
                     mean[i] += x[i];
                 }
                 for (int a = 0; a < n; a++) {
@@ -361,14 +336,7 @@ public class GaussianProperties {
             double[][] lq = lower(p.sigmaQ());
             double sum = 0;
             for (int k = 0; k < nSamples; k++) {
-                double[] z = new double[n];
-                for (int i = 0; i < n; i++) {
-                    z[i] = GaussGens.normal(r);
-                }
-                double[] x = mul(l, z);
-                for (int i = 0; i < n; i++) {
-                    x[i] += p.muP()[i];
-                }
+                double[] x = sample(l, p.muP(), r);
                 // The Monte-Carlo oracle evaluates the log-ratio itself (whitened residuals), independent of the subject.
                 sum += logDensity(x, p.muP(), l) - logDensity(x, p.muQ(), lq);
             }
@@ -497,26 +465,14 @@ public class GaussianProperties {
                     SplittableRandom r = new SplittableRandom(s);
                     int n = p.n();
                     int nSamples = 20_000;
-                    double[] mq = p.muQ().clone();
                     double[][] lp = lower(p.sigmaP());
                     double[][] lq = lower(p.sigmaQ());
-                    double[] shift = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        shift[i] = 0.5 * GaussGens.normal(r);
-                    }
-                    double[] sh = mul(lp, shift);
-                    for (int i = 0; i < n; i++) {
-                        mq[i] += sh[i];
-                    }
+                    double[] mq = sample(lp, p.muQ(), 0.5, r);
                     double bc = g.bhattacharyyaCoefficient(p.muP(), p.sigmaP(), mq, p.sigmaQ()).bc();
                     double sum = 0;
                     double sum2 = 0;
                     for (int k = 0; k < nSamples; k++) {
-                        double[] z = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            z[i] = GaussGens.normal(r);
-                        }
-                        double[] x = add(mul(lp, z), p.muP());
+                        double[] x = sample(lp, p.muP(), r);
                         double v = StrictMath.exp(0.5 * (logDensity(x, mq, lq) - logDensity(x, p.muP(), lp)));
                         sum += v;
                         sum2 += v * v;
@@ -598,20 +554,9 @@ public class GaussianProperties {
             double[][] l = lower(cov);
             double[][] lp = lower(p.sigmaP());
             double[][] lq = lower(p.sigmaQ());
-            int k = 400;
-            double h = 24.0 / k;
-            double sum = 0;
-            for (int i = 0; i <= k; i++) {
-                for (int j = 0; j <= k; j++) {
-                    double y0 = -12 + i * h;
-                    double y1 = -12 + j * h;
-                    double[] x = {c[0] + l[0][0] * y0, c[1] + l[1][0] * y0 + l[1][1] * y1};
-                    double w = ((i == 0 || i == k) ? 0.5 : 1) * ((j == 0 || j == k) ? 0.5 : 1);
-                    sum += w * StrictMath.exp(0.5 * (logDensity(x, p.muP(), lp) + logDensity(x, p.muQ(), lq)) + bd);
-                }
-            }
-            close("GAUSS-P10", "2-D BD + log int sqrt(pq)", StrictMath.log(sum * h * h * l[0][0] * l[1][1]), 0,
-                    Tolerance.absolute(1e-11));
+            double integral = whitenedGridIntegral(c, l,
+                    x -> StrictMath.exp(0.5 * (logDensity(x, p.muP(), lp) + logDensity(x, p.muQ(), lq)) + bd));
+            close("GAUSS-P10", "2-D BD + log int sqrt(pq)", StrictMath.log(integral), 0, Tolerance.absolute(1e-11));
         });
     }
 
@@ -830,14 +775,7 @@ public class GaussianProperties {
             double cost = 0;
             double[][] cov = new double[n][n];
             for (int k = 0; k < nSamples; k++) {
-                double[] z = new double[n];
-                for (int i = 0; i < n; i++) {
-                    z[i] = GaussGens.normal(r);
-                }
-                double[] x = mul(l, z);
-                for (int i = 0; i < n; i++) {
-                    x[i] += p.muP()[i];
-                }
+                double[] x = sample(l, p.muP(), r);
                 double[] y = mul(map.T(), x);
                 double dd = 0;
                 for (int i = 0; i < n; i++) {

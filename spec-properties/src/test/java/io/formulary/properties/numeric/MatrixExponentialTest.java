@@ -1,5 +1,7 @@
 package io.formulary.properties.numeric;
 
+import static io.formulary.properties.MaxNorms.maxAbs;
+import static io.formulary.properties.MaxNorms.maxAbsDiff;
 import ch.obermuhlner.math.big.BigDecimalMath;
 import io.formulary.core.numeric.MatrixExponential;
 import io.formulary.core.numeric.Tolerance;
@@ -284,25 +286,5 @@ class MatrixExponentialTest {
             }
         }
         return d;
-    }
-
-    static double maxAbs(double[][] a) {
-        double m = 0;
-        for (double[] row : a) {
-            for (double x : row) {
-                m = Math.max(m, Math.abs(x));
-            }
-        }
-        return m;
-    }
-
-    static double maxAbsDiff(double[][] a, double[][] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                m = Math.max(m, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return m;
     }
 }

@@ -4,6 +4,7 @@ import io.formulary.core.numeric.AccurateSums;
 import io.formulary.core.numeric.DenseLinearAlgebra;
 import io.formulary.core.numeric.Tolerance;
 
+import static io.formulary.properties.MaxNorms.maxAbsDiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,25 +58,6 @@ final class OrthoMetrics {
         return DenseLinearAlgebra.multiply(t, x);
     }
 
-    /** {@code ||x - y||_inf} (infinite if either holds NaN). */
-    static double maxDiff(double[] x, double[] y) {
-        double worst = 0;
-        for (int i = 0; i < x.length; i++) {
-            double e = Math.abs(x[i] - y[i]);
-            worst = Math.max(worst, Double.isNaN(e) ? Double.POSITIVE_INFINITY : e);
-        }
-        return worst;
-    }
-
-    /** {@code max_ij |x_ij - y_ij|}. */
-    static double maxDiff(double[][] x, double[][] y) {
-        double worst = 0;
-        for (int i = 0; i < x.length; i++) {
-            worst = Math.max(worst, maxDiff(x[i], y[i]));
-        }
-        return worst;
-    }
-
     /** {@code ||X - Y||_F}. */
     static double frobeniusDiff(double[][] x, double[][] y) {
         double[][] d = new double[x.length][];
@@ -91,7 +73,7 @@ final class OrthoMetrics {
 
     /** {@code ||T a_hat - b_hat||_inf}. */
     static double mappingError(double[][] t, double[] aHat, double[] bHat) {
-        return maxDiff(times(t, aHat), bHat);
+        return maxAbsDiff(times(t, aHat), bHat);
     }
 
     /** The identity minus nothing: {@code delta_ij + f * n_i m_j} summed over the given rank-one terms. */

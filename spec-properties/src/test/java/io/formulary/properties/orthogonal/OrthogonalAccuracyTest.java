@@ -1,5 +1,6 @@
 package io.formulary.properties.orthogonal;
 
+import io.formulary.core.numeric.AccurateSums;
 import ch.obermuhlner.math.big.BigDecimalMath;
 import io.formulary.core.orthogonal.UnitVectorTransforms;
 import io.formulary.core.orthogonal.UnitVectorTransforms.Angle;
@@ -214,7 +215,7 @@ class OrthogonalAccuracyTest {
                 worst = Math.max(worst, new BigDecimal(u[i]).subtract(exact[i], ExactOrtho.MC).abs().doubleValue()
                         / Math.ulp(scale));
             }
-            AccuracyLog.record("ORTHO-F1", "d=" + v.length + " max|x|=" + maxAbs(v), "ulps", worst, 4, ExactOrtho.ORACLE);
+            AccuracyLog.record("ORTHO-F1", "d=" + v.length + " max|x|=" + AccurateSums.maxAbs(v), "ulps", worst, 4, ExactOrtho.ORACLE);
             within("ORTHO-F1", "normalize " + java.util.Arrays.toString(v), worst, 4);
         }
         // F2 quantities are promised for the normalized double inputs: the oracle takes a_hat, b_hat as exact.
@@ -257,13 +258,5 @@ class OrthogonalAccuracyTest {
     private static double distance(BigDecimal[] a, BigDecimal[] b, int sign) {
         BigDecimal[] r = ExactOrtho.plus(a, b, sign);
         return BigDecimalMath.sqrt(ExactOrtho.dot(r, r), ExactOrtho.MC).doubleValue();
-    }
-
-    private static double maxAbs(double[] v) {
-        double m = 0;
-        for (double x : v) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.formulary.properties.orthogonal;
 
+import io.formulary.properties.MaxNorms;
 import io.formulary.core.numeric.Tolerance;
 import io.formulary.core.orthogonal.UnitVectorTransforms;
 import io.formulary.core.orthogonal.UnitVectorTransforms.Angle;
@@ -26,11 +27,11 @@ class OrthogonalReferenceValuesTest {
     }
 
     private static void entries(String what, double[][] actual, double[][] expected, double bound) {
-        OrthoMetrics.within("reference " + what, "max entry error", OrthoMetrics.maxDiff(actual, expected), bound);
+        OrthoMetrics.within("reference " + what, "max entry error", MaxNorms.maxAbsDiff(actual, expected), bound);
     }
 
     private static void entries(String what, double[] actual, double[] expected, double bound) {
-        OrthoMetrics.within("reference " + what, "max entry error", OrthoMetrics.maxDiff(actual, expected), bound);
+        OrthoMetrics.within("reference " + what, "max entry error", MaxNorms.maxAbsDiff(actual, expected), bound);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.formulary.core.numeric.AccurateSums;
 import io.formulary.core.numeric.DenseLinearAlgebra;
 import io.formulary.core.numeric.Tolerance;
 
+import static io.formulary.properties.MaxNorms.maxAbsDiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Assertion and matrix helpers of the ROPE properties: every failure names the ID, expected, actual, error and bound. */
@@ -35,35 +36,6 @@ final class RopeAssert {
         assertThat(err <= bound)
                 .as("%s %s: expected %s, actual %s, max error %s, bound %s", id, what,
                         RopeGens.head(expected), RopeGens.head(actual), err, bound).isTrue();
-    }
-
-    static double maxAbsDiff(double[][] a, double[][] b) {
-        assertThat(a.length).isEqualTo(b.length);
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, maxAbsDiff(a[i], b[i]));
-        }
-        return m;
-    }
-
-    static double maxAbsDiff(double[] a, double[] b) {
-        assertThat(a.length).isEqualTo(b.length);
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            double e = Math.abs(a[i] - b[i]);
-            m = Double.isNaN(e) ? Double.POSITIVE_INFINITY : Math.max(m, e);
-        }
-        return m;
-    }
-
-    static double maxAbs(double[][] a) {
-        double m = 0;
-        for (double[] row : a) {
-            for (double x : row) {
-                m = Math.max(m, Math.abs(x));
-            }
-        }
-        return m;
     }
 
     static double[][] mul(double[][] a, double[][] b) {

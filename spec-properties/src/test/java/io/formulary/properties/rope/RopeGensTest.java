@@ -1,5 +1,6 @@
 package io.formulary.properties.rope;
 
+import io.formulary.properties.MaxNorms;
 import io.formulary.core.numeric.DenseLinearAlgebra;
 import io.formulary.properties.PropertyHarness;
 import org.junit.jupiter.api.DisplayName;
@@ -98,7 +99,7 @@ class RopeGensTest {
         }
         for (int sign : new int[] {1, -1}) {
             double[][] o = RopeGens.orthogonal(5, r, sign);
-            assertThat(RopeAssert.maxAbsDiff(RopeAssert.tmul(o, o), RopeAssert.identity(5))).isLessThan(1e-14);
+            assertThat(MaxNorms.maxAbsDiff(RopeAssert.tmul(o, o), RopeAssert.identity(5))).isLessThan(1e-14);
             assertThat(DenseLinearAlgebra.determinant(o, "o")).isCloseTo(sign, org.assertj.core.data.Offset.offset(1e-13));
         }
     }

@@ -1,5 +1,6 @@
 package io.formulary.properties.rope;
 
+import io.formulary.properties.MaxNorms;
 import ch.obermuhlner.math.big.BigDecimalMath;
 import io.formulary.core.numeric.DenseLinearAlgebra;
 import io.formulary.core.rope.AxisAssignment;
@@ -136,7 +137,7 @@ public class RotaryEmbeddingProperties {
     public void groupLaws() {
         qt().forAll(RopeGens.dimsMatrix(), RopeGens.bases(), RopeGens.positions(), RopeGens.positions()).checkAssert((d, base, m, n) -> {
             double[][] r0 = rope.matrix(d, 0, base, Layout.INTERLEAVED, PhaseMode.EXACT);
-            assertThat(RopeAssert.maxAbsDiff(r0, identity(d))).as("ROPE-P4 R_0 = I exactly (d=%d)", d).isZero();
+            assertThat(MaxNorms.maxAbsDiff(r0, identity(d))).as("ROPE-P4 R_0 = I exactly (d=%d)", d).isZero();
             double[] v = RopeGens.vector(d, new SplittableRandom(d));
             assertThat(rope.rotate(v, 0, base)).as("ROPE-P4 R_0 v = v exactly").containsExactly(v);
             double[][] rm = rope.matrix(d, m, base, Layout.INTERLEAVED, PhaseMode.EXACT);

@@ -1,5 +1,6 @@
 package io.formulary.properties.rope;
 
+import io.formulary.properties.MaxNorms;
 import io.formulary.core.numeric.DenseLinearAlgebra;
 import io.formulary.core.numeric.MatrixExponential;
 import io.formulary.core.rope.AxisAssignment;
@@ -28,7 +29,7 @@ import static io.formulary.properties.rope.RopeAssert.close;
 import static io.formulary.properties.rope.RopeAssert.closeEntrywise;
 import static io.formulary.properties.rope.RopeAssert.frobenius;
 import static io.formulary.properties.rope.RopeAssert.identity;
-import static io.formulary.properties.rope.RopeAssert.maxAbs;
+import static io.formulary.properties.MaxNorms.maxAbs;
 import static io.formulary.properties.rope.RopeAssert.mul;
 import static io.formulary.properties.rope.RopeAssert.scale;
 import static io.formulary.properties.rope.RopeAssert.tmul;
@@ -67,7 +68,7 @@ public class RotaryGeneratorProperties {
             double[][] g = RotaryEmbedding.generator(d, 1e4);
             for (double n : new double[] {0.5, 3, 100.25, 1e4, 1e6}) {
                 double[][] e = rope.expm(scale(g, n));
-                double err = RopeAssert.maxAbsDiff(e, rope.matrix(d, n, 1e4, Layout.INTERLEAVED, PhaseMode.EXACT));
+                double err = MaxNorms.maxAbsDiff(e, rope.matrix(d, n, 1e4, Layout.INTERLEAVED, PhaseMode.EXACT));
                 double bound = f22(Math.abs(n));
                 AccuracyLog.record("ROPE-F22", "expm(nG) vs R_n, d=" + d + ", n=" + n, "absolute", err, bound,
                         "closed form, exact phases");
@@ -193,7 +194,7 @@ public class RotaryGeneratorProperties {
                     sym[0][0] = 0.1;
                     double[][] nonSkew = add(b, sym, 1);
                     double[][] e1 = rope.exponentialRotary(nonSkew, 1);
-                    assertThat(RopeAssert.maxAbsDiff(tmul(e1, e1), identity(k)))
+                    assertThat(MaxNorms.maxAbsDiff(tmul(e1, e1), identity(k)))
                             .as("ROPE-P19 non-skew B breaks relativity at m = n = 1 (k=%d)", k).isGreaterThan(1e-4);
                     int no = 2 + r.nextInt(15);
                     double[][] o = RopeGens.orthogonal(no, r, -1);
@@ -245,7 +246,7 @@ public class RotaryGeneratorProperties {
                 PropertyHarness.regime("non-commuting pair");
                 double[][] witness = tmul(RotaryGenerators.exponentialRotary2d(n1, n2, -1, 0),
                         RotaryGenerators.exponentialRotary2d(n1, n2, 0, 1));
-                assertThat(RopeAssert.maxAbsDiff(witness, RotaryGenerators.exponentialRotary2d(n1, n2, 1, 1)))
+                assertThat(MaxNorms.maxAbsDiff(witness, RotaryGenerators.exponentialRotary2d(n1, n2, 1, 1)))
                         .as("ROPE-P20 non-commuting pair (||[B1,B2]|| = %s) violates relativity", comm).isGreaterThan(1e-7);
             }
             double[] nres = rope.constraintResiduals(n1, n2);

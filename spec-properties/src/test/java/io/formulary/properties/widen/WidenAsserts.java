@@ -4,6 +4,8 @@ import io.formulary.core.widen.RepeatPattern;
 import io.formulary.core.widen.WideningFactors;
 import io.formulary.core.widen.WideningPlan;
 
+import static io.formulary.properties.MaxNorms.maxAbs;
+import static io.formulary.properties.MaxNorms.maxAbsDiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Comparison helpers of the WIDEN properties: the message names the property, the tensor, both values and the bound. */
@@ -16,28 +18,6 @@ final class WidenAsserts {
     static final double TOL_LOGIT = 1e-9;
     /** TOL-prob: {@code 1e-10} absolute. */
     static final double TOL_PROB = 1e-10;
-
-    static double maxAbs(double[][] a) {
-        double m = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                m = Math.max(m, Math.abs(v));
-            }
-        }
-        return m;
-    }
-
-    static double maxAbsDiff(double[][] a, double[][] b) {
-        assertThat(a.length).as("row count").isEqualTo(b.length);
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            assertThat(a[i].length).as("row %d length", i).isEqualTo(b[i].length);
-            for (int j = 0; j < a[i].length; j++) {
-                m = Math.max(m, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return m;
-    }
 
     /** {@code sigma rep_pi(z)} along the columns of an {@code n x d} tensor. */
     static double[][] predicted(double[][] z, WideningPlan.Space space, int k) {

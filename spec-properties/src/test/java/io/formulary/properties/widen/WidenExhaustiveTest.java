@@ -1,5 +1,6 @@
 package io.formulary.properties.widen;
 
+import io.formulary.properties.MaxNorms;
 import io.formulary.core.nn.Activation;
 import io.formulary.core.nn.AttentionScaling;
 import io.formulary.core.nn.FfnKind;
@@ -51,7 +52,7 @@ class WidenExhaustiveTest {
                                             WidenedModel m = ModelWidener.widen(c, w, k, WideningOptions.exact());
                                             double[][] lw = ReferenceTransformer.forward(m.config(), m.weights(),
                                                     tokens, null).logits();
-                                            double rel = WidenAsserts.maxAbsDiff(lw, l) / (1 + WidenAsserts.maxAbs(l));
+                                            double rel = MaxNorms.maxAbsDiff(lw, l) / (1 + MaxNorms.maxAbs(l));
                                             worst = Math.max(worst, rel);
                                             count++;
                                         }
