@@ -57,27 +57,21 @@ public final class JsonValues {
      * The shortest decimal string that parses back to exactly {@code x} (finite {@code x}).
      *
      * <p>Starts from {@code Double.toString} (at most 17 significant digits, always round-trips on JDK 17 but not
-     * always shortest) and binary-searches the fewest digits whose rounding still parses back to {@code x}; this is
-     * valid because round-tripping is monotone in the number of digits.
+     * always shortest) and drops digits while the rounded value still parses back to {@code x}; stopping at the first
+     * failure is valid because round-tripping is monotone in the number of digits. Usually one parse.
      */
     public static String shortest(double x) {
         if (x == 0) {
             return (1 / x < 0) ? "-0.0" : "0.0";
         }
-        String plain = Double.toString(x);
-        BigDecimal digits = new BigDecimal(plain);
-        int lo = 1;
-        int hi = digits.precision();
-        String best = plain;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            String text = digits.round(new MathContext(mid, RoundingMode.HALF_EVEN)).toString();
-            if (Double.parseDouble(text) == x) {
-                best = text;
-                hi = mid - 1;
-            } else {
-                lo = mid + 1;
+        String best = Double.toString(x);
+        BigDecimal digits = new BigDecimal(best);
+        for (int p = digits.precision() - 1; p >= 1; p--) {
+            String text = digits.round(new MathContext(p, RoundingMode.HALF_EVEN)).toString();
+            if (Double.parseDouble(text) != x) {
+                break;
             }
+            best = text;
         }
         return normalise(best);
     }
@@ -164,8 +158,9 @@ public final class JsonValues {
             throw new ProtocolException("wrong-type", name + ": expected a number, got null");
         }
         if (node.isNumber()) {
-            // Parse the literal text so the decimal is rounded once, correctly.
-            return Double.parseDouble(node.isBigDecimal() ? node.decimalValue().toString() : node.asText());
+            // Jackson parses JSON numbers with Double.parseDouble (correctly rounded, its fast parser is off by
+            // default); a BigDecimal node is rounded once from its exact decimal.
+            return node.isBigDecimal() ? node.decimalValue().doubleValue() : node.doubleValue();
         }
         if (node.isTextual()) {
             String t = node.asText().trim();
